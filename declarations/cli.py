@@ -56,6 +56,81 @@ def load(
         say(f"{result.source}: загружено — {rows}{replaced}")
 
 
+YearOption = typer.Option(None, "--year", help="Отчетный год (по умолчанию все).")
+ConfigOption = typer.Option(None, "--config", help="Файл настроек TOML (по умолчанию declarations.toml, если есть).")
+
+
+@app.command()
+@user_errors()
+def check(db: Path = DbOption, year: int | None = YearOption, config: Path | None = ConfigOption) -> None:
+    """Проверки сроков, полноты, внутренней согласованности и динамики по годам."""
+    commands.run_checks(db, year, config)
+
+
+@app.command()
+@user_errors()
+def match(db: Path = DbOption, config: Path | None = ConfigOption) -> None:
+    """Поиск конфликта интересов в закупках: служащие и родственники среди участников и их руководителей."""
+    commands.run_match(db, config)
+
+
+@app.command()
+@user_errors()
+def flags(
+    db: Path = DbOption,
+    year: int | None = YearOption,
+    format: str = typer.Option("table", "--format", help="table, csv, json или xlsx."),
+    out: Path | None = typer.Option(None, "--out", help="Файл для csv/json/xlsx (по умолчанию вывод на экран)."),
+    active: bool = typer.Option(False, "--active", help="Только неснятые флаги (без устраненных)."),
+) -> None:
+    """Список флагов со статусами."""
+    commands.list_flags(db, year, format, out, active)
+
+
+@app.command()
+@user_errors(errors_csv_param=None)
+def review(
+    flag_id: str | None = typer.Argument(None, help="Номер флага."),
+    status: str | None = typer.Option(None, "--status", help="new, explained, dismissed или escalated."),
+    note: str | None = typer.Option(None, "--note", help="Пояснение."),
+    from_file: Path | None = typer.Option(None, "--from", help="CSV со столбцами flag_id, status, note."),
+    db: Path = DbOption,
+) -> None:
+    """Отметить результат рассмотрения флага; статус сохраняется при повторных проверках."""
+    commands.review_flags(db, flag_id, status, note, from_file)
+
+
+@app.command()
+@user_errors()
+def publish(
+    year: int = typer.Option(..., "--year", help="Отчетный год."),
+    out: Path = typer.Option(..., "--out", help="Папка для таблиц и сайта."),
+    db: Path = DbOption,
+    config: Path | None = ConfigOption,
+) -> None:
+    """Таблицы для официального сайта (xlsx, html, csv, Declarator JSON) без персональных данных."""
+    commands.publish_year(db, year, out, config)
+
+
+@app.command()
+@user_errors()
+def report(
+    year: int = typer.Option(..., "--year", help="Отчетный год."),
+    out: Path = typer.Option(..., "--out", help="Папка для доклада."),
+    db: Path = DbOption,
+    config: Path | None = ConfigOption,
+) -> None:
+    """Доклад руководителю о результатах анализа сведений (xlsx и html)."""
+    commands.write_report(db, year, out, config)
+
+
+@app.command()
+@user_errors()
+def demo(out: Path = typer.Option(Path("demo-output"), "--out", help="Папка для результатов.")) -> None:
+    """Вся работа на встроенных примерах: загрузка, проверки, закупки, публикация, доклад."""
+    commands.demo(out)
+
+
 @app.command()
 def deadline(
     year: int = typer.Option(..., "--year", help="Отчетный год."),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from declarations.console import fail, say
+from declarations.console import console, detail, fail, progress, say
 from declarations.settings import deadline_options, load_settings
+from declarations.store import Store
 from publish import calendar
 
 
@@ -18,3 +20,97 @@ def print_deadline(year: int, category: str, config: Path | None) -> None:
     say(f"  срок представления сведений: {calendar.format_date_ru(result.filing)}")
     say(f"  срок размещения на сайте ({options['publication_working_days']} рабочих дней): "
         f"{calendar.format_date_ru(result.publication)}")
+
+
+def _print_summary(summary, title: str) -> None:
+    say(f"{title}: найдено {summary.raised} (новых {summary.new}), устранено {summary.resolved}")
+    for code, count in sorted(summary.by_code.items()):
+        say(f"  {code}: {count}")
+
+
+def run_checks(db: Path, year: int | None, config: Path | None):
+    from checks.flags import save_run
+    from checks.runner import run_checks as find
+
+    settings = load_settings(config)
+    with Store(db) as store, progress(None, "Проверки") as advance:
+        found, codes = find(store, settings, year, on_rule=lambda name: advance(1, f"Проверка: {name}"))
+        summary = save_run(store, found, kind="check", codes=codes, settings=settings["checks"], year=year)
+    _print_summary(summary, "Проверки")
+    return summary
+
+
+def run_match(db: Path, config: Path | None):
+    from checks.flags import save_run
+    from checks.matching import run_match as find
+
+    settings = load_settings(config)
+    with Store(db) as store, progress(None, "Закупки") as advance:
+        found, codes = find(store, settings, on_step=lambda name: advance(1, name))
+        summary = save_run(store, found, kind="match", codes=codes, settings=settings["match"])
+    _print_summary(summary, "Закупки и конфликт интересов")
+    return summary
+
+
+def list_flags(db: Path, year: int | None, fmt: str, out: Path | None, active_only: bool) -> None:
+    from checks.export import FORMATS, export_flags
+    from checks.flags import read_flags
+
+    if fmt not in FORMATS:
+        fail(f"неизвестный формат «{fmt}»; есть: {', '.join(FORMATS)}")
+    if fmt == "xlsx" and out is None:
+        fail("для формата xlsx укажите --out FILE.xlsx")
+    with Store(db) as store:
+        frame = read_flags(store, year, include_resolved=not active_only)
+    text = export_flags(frame, fmt, out)
+    if text is not None:
+        console.print(text, markup=False) if isinstance(text, str) else console.print(text)
+    elif out is not None:
+        say(f"Флагов: {frame.height}; записано в {out}")
+
+
+def review_flags(db: Path, flag_id: str | None, status: str | None, note: str | None, from_file: Path | None) -> None:
+    import csv
+
+    from checks.flags import review, review_from_csv
+
+    with Store(db) as store:
+        if from_file is not None:
+            try:
+                with from_file.open(encoding="utf-8-sig", newline="") as handle:
+                    rows = list(csv.DictReader(handle))
+            except OSError as error:
+                fail(f"не удалось прочитать {from_file}: {error}")
+            count = review_from_csv(store, rows, str(from_file))
+            say(f"Отмечено флагов: {count}")
+            return
+        if flag_id is None or status is None:
+            fail("укажите FLAG_ID и --status (или --from FILE.csv)")
+        review(store, flag_id, status, note)
+    say(f"Флаг {flag_id}: статус {status}")
+
+
+def publish_year(db: Path, year: int, out: Path, config: Path | None) -> list[Path]:
+    from publish.publisher import publish_year as publish
+
+    settings = load_settings(config)
+    options = deadline_options(settings)
+    due = calendar.deadlines(year, "default", **options).publication
+    if date.today() > due:
+        say(f"[yellow]Внимание: срок размещения за {year} год истек {calendar.format_date_ru(due)}[/yellow]")
+    with Store(db) as store:
+        paths = publish(store, year, out, settings)
+    say(f"Публикация за {year} год: {out}")
+    for path in paths:
+        detail(f"  {path}")
+    return paths
+
+
+def write_report(db: Path, year: int, out: Path, config: Path | None) -> list[Path]:
+    from publish.report import write_report as write
+
+    settings = load_settings(config)
+    with Store(db) as store:
+        paths = write(store, year, out, settings)
+    say(f"Доклад за {year} год: " + ", ".join(str(p) for p in paths))
+    return paths
