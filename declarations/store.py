@@ -213,7 +213,8 @@ class Store:
 
     def _data_tables(self) -> list[str]:
         return [r[0] for r in self.con.execute(
-            "SELECT DISTINCT table_name FROM duckdb_columns() WHERE column_name = 'load_id' AND table_name != 'loads'"
+            """SELECT DISTINCT c.table_name FROM duckdb_columns() c JOIN duckdb_tables() t USING (table_name)
+               WHERE c.column_name = 'load_id' AND c.table_name != 'loads'"""
         ).fetchall()]
 
     def _insert(self, table: str, frame: pl.DataFrame) -> None:

@@ -120,8 +120,8 @@ def read_xlsx_sheet(
 def read_csv_table(path: Path, sheet: Sheet) -> tuple[RawSheet | None, list[Issue]]:
     file = str(path)
     try:
-        cells = pl.read_csv(path, infer_schema=False, encoding="utf8", missing_utf8_is_empty_string=False)
-    except Exception as error:  # polars raises several error types for unreadable CSV
+        cells = pl.read_csv(path, infer_schema=False, encoding="utf8")
+    except (pl.exceptions.PolarsError, OSError, UnicodeDecodeError) as error:
         return None, [Issue(file, sheet.title, None, "", "CSV в кодировке UTF-8 с запятой-разделителем",
                             f"файл не читается: {str(error).splitlines()[0]}")]
     cells.columns = _unique_headers([c.lstrip("\ufeff") for c in cells.columns])
