@@ -88,7 +88,7 @@ def _registry_batch(path: Path) -> LoadBatch:
     raw, issues = read_csv_table(path, sheet)
     if raw is None:
         raise InputError(issues)
-    table, sheet_issues = validate_sheet(file, raw)
+    table, sheet_issues = validate_sheet(raw)
     if issues or sheet_issues:
         raise InputError(issues + sheet_issues)
     frame = _store_frame(table)

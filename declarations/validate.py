@@ -34,23 +34,25 @@ class Table:
     frame: pl.DataFrame
     headers: dict[str, str]
     raw: pl.DataFrame  # the text cells as written, same rows as `frame`
+    file: str
 
     def header(self, key: str) -> str:
         return self.headers.get(key, self.sheet.columns[key].title if key in self.sheet.columns else key)
 
 
-def validate_sheet(file: str, raw: RawSheet) -> tuple[Table, list[Issue]]:
-    where = Location(file, raw.name, raw.headers)
+def validate_sheet(raw: RawSheet) -> tuple[Table, list[Issue]]:
+    where = Location(raw.file, raw.name, raw.headers)
     typed, issues = coerce(raw.frame, raw.sheet.schema, where)
-    table = Table(raw.sheet, raw.name, typed, raw.headers, raw.frame)
+    table = Table(raw.sheet, raw.name, typed, raw.headers, raw.frame, raw.file)
     try:
         raw.sheet.schema.validate(typed, lazy=True)
     except pa.errors.SchemaErrors as errors:
-        issues += _schema_issues(file, table, errors.failure_cases)
+        unreadable = {(i.row, i.column) for i in issues}  # already reported: not also "required"
+        issues += [i for i in _schema_issues(table, errors.failure_cases) if (i.row, i.column) not in unreadable]
     return table, issues
 
 
-def _schema_issues(file: str, table: Table, failures: pl.DataFrame) -> list[Issue]:
+def _schema_issues(table: Table, failures: pl.DataFrame) -> list[Issue]:
     rows = table.frame.get_column(ROW)
     unique = table.sheet.schema.unique or []
     issues = []
@@ -70,40 +72,40 @@ def _schema_issues(file: str, table: Table, failures: pl.DataFrame) -> list[Issu
             source = table.raw if column in table.raw.columns else table.frame
             value = source.get_column(column)[index] if column in source.columns else None
             found = "" if value is None else str(value)
-        issues.append(Issue(file, table.name, row, table.header(column) if column else "", expected, found or ""))
+        issues.append(Issue(table.file, table.name, row, table.header(column) if column else "", expected, found or ""))
     return issues
 
 
-def _dangling(
-    file: str, table: Table, column: str, target: Table | None, target_column: str, what: str
-) -> list[Issue]:
+def _dangling(table: Table, column: str, target: Table | None, target_column: str, what: str) -> list[Issue]:
     """Rows whose `column` value is not among `target_column` values of `target`."""
     known = target.frame.get_column(target_column) if target is not None else pl.Series([], dtype=pl.Utf8)
     bad = table.frame.filter(pl.col(column).is_not_null() & ~pl.col(column).is_in(known.implode()))
     return [
-        Issue(file, table.name, row, table.header(column), what, value)
+        Issue(table.file, table.name, row, table.header(column), what, value)
         for row, value in bad.select(ROW, column).iter_rows()
     ]
 
 
 def check_references(file: str, tables: dict[str, Table]) -> list[Issue]:
+    """References between sheets; `file` names the workbook for workbook-wide issues."""
     servants = tables.get(SERVANTS.key)
     declarations = tables.get(DECLARATIONS.key)
     relatives = tables.get(RELATIVES.key)
     issues: list[Issue] = []
     for key, table in tables.items():
         if table.sheet.section and declarations is not None:
-            issues += _dangling(file, table, "declaration_id", declarations, "declaration_id",
+            issues += _dangling(table, "declaration_id", declarations, "declaration_id",
                                 f"номер справки с листа «{declarations.name}»")
         if "person_id" in table.frame.columns and key != SERVANTS.key and servants is not None:
-            issues += _dangling(file, table, "person_id", servants, "person_id",
+            issues += _dangling(table, "person_id", servants, "person_id",
                                 f"табельный номер с листа «{servants.name}»")
     if declarations is not None:
-        issues += _declaration_links(file, declarations, relatives)
+        issues += _declaration_links(declarations, relatives)
     return issues
 
 
-def _declaration_links(file: str, declarations: Table, relatives: Table | None) -> list[Issue]:
+def _declaration_links(declarations: Table, relatives: Table | None) -> list[Issue]:
+    file = declarations.file
     frame = declarations.frame
     issues: list[Issue] = []
     years = frame.get_column("year").drop_nulls().unique()
@@ -156,7 +158,7 @@ def validate_tables(file: str, raws: dict[str, RawSheet], issues: list[Issue]) -
     """Typed tables of one file, or `InputError` with every issue found."""
     tables: dict[str, Table] = {}
     for key, raw in raws.items():
-        table, sheet_issues = validate_sheet(file, raw)
+        table, sheet_issues = validate_sheet(raw)
         tables[key] = table
         issues = issues + sheet_issues
     issues += check_references(file, tables)

@@ -80,7 +80,7 @@ def read(data: dict, file: str) -> pl.DataFrame:
     text_columns = [c for c in PROCUREMENT.columns]
     frame = pl.DataFrame(rows, schema={ROW: pl.Int64, **{c: pl.Utf8 for c in text_columns}})
     headers = {c: c for c in text_columns}
-    table, issues = validate_sheet(file, RawSheet(PROCUREMENT, "releases", frame, headers))
+    table, issues = validate_sheet(RawSheet(PROCUREMENT, "releases", frame, headers, file))
     if issues:
         raise InputError(issues)
     return table.frame.rename({ROW: "source_row"})

@@ -31,6 +31,7 @@ class RawSheet:
     name: str  # as written in the file
     frame: pl.DataFrame
     headers: dict[str, str] = field(default_factory=dict)  # key -> header as written
+    file: str = ""  # the file the user opens to fix it (the .xlsx, or the sheet's own .csv)
 
 
 def header_lookup(sheet: Sheet) -> dict[str, str]:
@@ -84,7 +85,7 @@ def name_columns(
     data_cols = [c for c in frame.columns if c != ROW]
     if data_cols:
         frame = frame.filter(~pl.all_horizontal([pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "") for c in data_cols]))
-    return RawSheet(sheet, sheet_name, frame, headers), issues
+    return RawSheet(sheet, sheet_name, frame, headers, file), issues
 
 
 def _unique_headers(values: list[object]) -> list[str]:
