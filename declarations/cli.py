@@ -22,6 +22,17 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+
+def command(errors_csv_param: str | None = None):
+    """Register a verb; user mistakes in it end with a Russian message and exit code, never a traceback."""
+
+    def register(function):
+        return app.command()(user_errors(errors_csv_param)(function))
+
+    return register
+
+
 DbOption = typer.Option(DEFAULT_DB, "--db", help="Файл базы DuckDB.")
 
 
@@ -34,8 +45,7 @@ def main(
     Verbosity.verbose = verbose
 
 
-@app.command()
-@user_errors(errors_csv_param="errors")
+@command(errors_csv_param="errors")
 def load(
     paths: list[Path] = typer.Argument(..., help="Книги .xlsx, папки CSV, Declarator JSON, OCDS JSON, "
                                                    "procurement.csv, commissions.csv, officers.csv или папки с ними."),
@@ -60,22 +70,19 @@ YearOption = typer.Option(None, "--year", help="Отчетный год (по у
 ConfigOption = typer.Option(None, "--config", help="Файл настроек TOML (по умолчанию declarations.toml, если есть).")
 
 
-@app.command()
-@user_errors()
+@command()
 def check(db: Path = DbOption, year: int | None = YearOption, config: Path | None = ConfigOption) -> None:
     """Проверки сроков, полноты, внутренней согласованности и динамики по годам."""
     commands.run_checks(db, year, config)
 
 
-@app.command()
-@user_errors()
+@command()
 def match(db: Path = DbOption, config: Path | None = ConfigOption) -> None:
     """Поиск конфликта интересов в закупках: служащие и родственники среди участников и их руководителей."""
     commands.run_match(db, config)
 
 
-@app.command()
-@user_errors()
+@command()
 def flags(
     db: Path = DbOption,
     year: int | None = YearOption,
@@ -87,8 +94,7 @@ def flags(
     commands.list_flags(db, year, format, out, active)
 
 
-@app.command()
-@user_errors(errors_csv_param=None)
+@command()
 def review(
     flag_id: str | None = typer.Argument(None, help="Номер флага."),
     status: str | None = typer.Option(None, "--status", help="new, explained, dismissed или escalated."),
@@ -100,8 +106,7 @@ def review(
     commands.review_flags(db, flag_id, status, note, from_file)
 
 
-@app.command()
-@user_errors()
+@command()
 def publish(
     year: int = typer.Option(..., "--year", help="Отчетный год."),
     out: Path = typer.Option(..., "--out", help="Папка для таблиц и сайта."),
@@ -112,8 +117,7 @@ def publish(
     commands.publish_year(db, year, out, config)
 
 
-@app.command()
-@user_errors()
+@command()
 def report(
     year: int = typer.Option(..., "--year", help="Отчетный год."),
     out: Path = typer.Option(..., "--out", help="Папка для доклада."),
@@ -124,14 +128,22 @@ def report(
     commands.write_report(db, year, out, config)
 
 
-@app.command()
-@user_errors()
+@command()
 def demo(out: Path = typer.Option(Path("demo-output"), "--out", help="Папка для результатов.")) -> None:
     """Вся работа на встроенных примерах: загрузка, проверки, закупки, публикация, доклад."""
     commands.demo(out)
 
 
-@app.command()
+@command()
+def schema(db: Path = DbOption) -> None:
+    """Описание таблиц и представлений базы для аналитиков (Markdown)."""
+    from declarations.schema_docs import schema_markdown
+
+    with Store(db) as store:
+        typer.echo(schema_markdown(store.con), nl=False)
+
+
+@command()
 def deadline(
     year: int = typer.Option(..., "--year", help="Отчетный год."),
     category: str = typer.Option("default", "--category", help="Категория: default (30 апреля) или early (1 апреля)."),

@@ -12,6 +12,13 @@ CREATE TABLE loads (
     row_count     BIGINT NOT NULL
 );
 COMMENT ON TABLE loads IS 'Every file loaded into the store; rows of a replaced load are removed with it';
+COMMENT ON COLUMN loads.load_id IS 'Number of the load; every data row carries it';
+COMMENT ON COLUMN loads.kind IS 'What was loaded: workbook, declarator, procurement, commissions or officers';
+COMMENT ON COLUMN loads.source IS 'Path of the file or folder as given to declarations load';
+COMMENT ON COLUMN loads.source_sha256 IS 'SHA-256 of the content; loading identical content again changes nothing';
+COMMENT ON COLUMN loads.year IS 'Reporting year of a workbook or Declarator document';
+COMMENT ON COLUMN loads.loaded_at IS 'When it was loaded';
+COMMENT ON COLUMN loads.row_count IS 'Rows inserted, all tables together';
 COMMENT ON COLUMN loads.scope IS 'The organisation-years (workbook), procedures or companies this load covers; a newer load with an overlapping scope replaces it';
 
 CREATE SEQUENCE load_ids START 1;
@@ -110,6 +117,12 @@ CREATE TABLE flags (
     resolved_at TIMESTAMP
 );
 COMMENT ON TABLE flags IS 'Findings of declarations check and declarations match (codes of checks.md); statuses survive re-runs';
+COMMENT ON COLUMN flags.person_id IS 'The servant the finding is filed under (also for findings about the spouse or a child)';
+COMMENT ON COLUMN flags.year IS 'Reporting year the finding is about (the later one where years are compared)';
+COMMENT ON COLUMN flags.code IS 'Finding code of shared/spec/checks.md';
+COMMENT ON COLUMN flags.severity IS 'high | medium | low';
+COMMENT ON COLUMN flags.message IS 'One line in Russian for the HR officer';
+COMMENT ON COLUMN flags.status_note IS 'The note given with the latest status (declarations review --note)';
 COMMENT ON COLUMN flags.flag_id IS 'Stable id: a hash of code, person, year and the identity of the evidence';
 COMMENT ON COLUMN flags.status IS 'new | explained (даны пояснения) | dismissed | escalated (назначена проверка)';
 COMMENT ON COLUMN flags.evidence IS 'The rows and values that triggered the flag, both declarations side by side';
@@ -124,6 +137,10 @@ CREATE TABLE flag_reviews (
     reviewed_at TIMESTAMP NOT NULL
 );
 COMMENT ON TABLE flag_reviews IS 'Audit trail of declarations review: every status change with its note';
+COMMENT ON COLUMN flag_reviews.flag_id IS 'The flag reviewed';
+COMMENT ON COLUMN flag_reviews.status IS 'Status set';
+COMMENT ON COLUMN flag_reviews.note IS 'Note given';
+COMMENT ON COLUMN flag_reviews.reviewed_at IS 'When';
 
 CREATE TABLE check_runs (
     run_id     INTEGER PRIMARY KEY,
@@ -135,3 +152,10 @@ CREATE TABLE check_runs (
     resolved   BIGINT NOT NULL
 );
 COMMENT ON TABLE check_runs IS 'Each run of check or match with the settings it used';
+COMMENT ON COLUMN check_runs.run_id IS 'Number of the run';
+COMMENT ON COLUMN check_runs.kind IS 'check (sections С, В, Д) or match (section З)';
+COMMENT ON COLUMN check_runs.started_at IS 'When it ran';
+COMMENT ON COLUMN check_runs.year IS 'The --year it was limited to, if any';
+COMMENT ON COLUMN check_runs.settings IS 'The settings it used (thresholds, deadlines)';
+COMMENT ON COLUMN check_runs.raised IS 'Flags it found';
+COMMENT ON COLUMN check_runs.resolved IS 'Earlier flags it no longer found (marked resolved)';
