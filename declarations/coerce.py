@@ -88,50 +88,49 @@ def coerce(raw: pl.DataFrame, schema: pa.DataFrameSchema, where: Location) -> tu
 
     `raw` has one Utf8 column per schema key present in the file, the `ROW` column,
     and any extra columns (kept as they are). Absent optional columns become nulls.
+    Each cell is parsed once; a present cell whose parse is null is an issue.
     """
-    issues: list[Issue] = []
-    exprs: list[pl.Expr] = []
-    checks: list[tuple[str, str, pl.Expr]] = []
+    parsed_exprs: list[pl.Expr] = []
+    present_exprs: list[pl.Expr] = []
+    defaults: list[pl.Expr] = []
     for name, column in schema.columns.items():
         meta = column.metadata
         kind = meta["kind"]
         text = _clean_text(pl.col(name)) if name in raw.columns else pl.lit(None, dtype=pl.Utf8)
-        if kind == "number":
-            value = _parse_number(text)
-        elif kind == "int":
-            value = _parse_int(text)
-        elif kind == "date":
-            value = _parse_date(text)
-        elif kind == "bool":
-            value = _parse_bool(text)
-        elif kind == "enum":
-            value = _parse_enum(text, meta["enum"])
-        else:
-            value = text
-        if kind in EXPECTED:
-            checks.append((name, kind, text.is_not_null() & value.is_null()))
+        parsers = {
+            "number": _parse_number,
+            "int": _parse_int,
+            "date": _parse_date,
+            "bool": _parse_bool,
+            "enum": lambda t, enum=meta["enum"]: _parse_enum(t, enum),
+        }
+        value = parsers.get(kind, lambda t: t)(text)
+        parsed_exprs.append(value.alias(name))
+        if kind in EXPECTED and name in raw.columns:
+            present_exprs.append(text.is_not_null().alias(f"__present_{name}"))
         if meta["default"] is not None:
-            value = value.fill_null(pl.lit(meta["default"]))
-        exprs.append(value.alias(name))
-
-    if checks:
-        failed = raw.with_row_index("__i__").select(
-            ROW,
-            *[pl.col(n).alias(f"__raw_{n}") if n in raw.columns else pl.lit(None).alias(f"__raw_{n}") for n, _, _ in checks],
-            *[bad.alias(f"__bad_{n}") for n, _, bad in checks],
-        )
-        for name, kind, _ in checks:
-            bad_rows = failed.filter(pl.col(f"__bad_{name}")).select(ROW, pl.col(f"__raw_{name}").alias("v"))
-            for row, value in bad_rows.iter_rows():
-                expected = EXPECTED[kind]
-                if kind == "date" and pl.select(_date_shaped(pl.lit(value.strip()))).item():
-                    expected = EXPECTED_EXISTING_DATE
-                issues.append(Issue(where.file, where.sheet, row, where.headers.get(name, name), expected, value))
-
+            defaults.append(pl.col(name).fill_null(pl.lit(meta["default"])))
     extras = [c for c in raw.columns if c not in schema.columns and c != ROW]
-    typed = raw.select(
+    parsed = raw.select(
         pl.col(ROW),
-        *exprs,
+        *parsed_exprs,
+        *present_exprs,
         (pl.struct(extras).struct.json_encode() if extras else pl.lit(None, dtype=pl.Utf8)).alias("extra"),
     )
+
+    issues: list[Issue] = []
+    for present in present_exprs:
+        name = present.meta.output_name().removeprefix("__present_")
+        kind = schema.columns[name].metadata["kind"]
+        bad = parsed.filter(pl.col(f"__present_{name}") & pl.col(name).is_null()).get_column(ROW)
+        if bad.len() == 0:
+            continue
+        values = raw.filter(pl.col(ROW).is_in(bad.implode())).select(ROW, name)
+        for row, value in values.iter_rows():
+            expected = EXPECTED[kind]
+            if kind == "date" and pl.select(_date_shaped(pl.lit(value.strip()))).item():
+                expected = EXPECTED_EXISTING_DATE
+            issues.append(Issue(where.file, where.sheet, row, where.headers.get(name, name), expected, value))
+
+    typed = parsed.select(pl.exclude("^__present_.*$")).with_columns(defaults)
     return typed, issues

@@ -114,3 +114,45 @@ def write_report(db: Path, year: int, out: Path, config: Path | None) -> list[Pa
         paths = write(store, year, out, settings)
     say(f"Доклад за {year} год: " + ", ".join(str(p) for p in paths))
     return paths
+
+
+def sample_path() -> Path:
+    from importlib import resources
+
+    return Path(str(resources.files("sample_data") / "sample"))
+
+
+def demo(out: Path) -> None:
+    """Load the bundled sample, run check and match, publish and report the latest year."""
+    from checks.flags import read_flags
+    from declarations.load import load_paths
+
+    sample = sample_path()
+    out.mkdir(parents=True, exist_ok=True)
+    db = out / "declarations.duckdb"
+    say(f"1. Загрузка примера {sample}")
+    with Store(db) as store:
+        for result in load_paths(store, [sample]):
+            state = "без изменений" if result.unchanged else f"{sum(result.rows.values())} строк"
+            say(f"   {Path(result.source).name}: {state}")
+        years = [y for (y,) in store.con.execute(
+            "SELECT DISTINCT year FROM declarations WHERE source = 'workbook' ORDER BY year").fetchall()]
+    latest = years[-1]
+    say("2. Проверки сведений (сроки, полнота, согласованность, динамика)")
+    run_checks(db, None, None)
+    say("3. Закупки и конфликт интересов")
+    run_match(db, None)
+    say(f"4. Публикация за {latest} год")
+    for year in years:
+        publish_year(db, year, out / "publication", None)
+    say(f"5. Доклад о результатах анализа за {latest} год")
+    report_paths = write_report(db, latest, out / "report", None)
+    with Store(db) as store:
+        flags = read_flags(store, include_resolved=False)
+    say("")
+    say(f"Готово. Флагов: {flags.height}. Результаты:")
+    say(f"  база для аналитиков:  {db}  (duckdb {db})")
+    say(f"  сайт:                 {out / 'publication' / 'site' / 'index.html'}")
+    say(f"  таблицы:              {out / 'publication' / str(latest)}")
+    say("  доклад:               " + ", ".join(str(p) for p in report_paths))
+    say(f"  флаги для кадровой службы: declarations flags --db {db} --format xlsx --out flags.xlsx")
