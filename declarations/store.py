@@ -23,6 +23,11 @@ DEFAULT_DB = "declarations.duckdb"
 SCHEMA_VERSION_KEY = "schema_version"
 
 
+def query_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
+    relation = con.sql(sql, params=params) if params else con.sql(sql)
+    return relation.pl()
+
+
 class StoreError(Exception):
     """A problem with the database file itself (not with input data)."""
 
@@ -165,6 +170,10 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def frame(self, sql: str, params: list | None = None) -> pl.DataFrame:
+        """A query's result as a polars frame (through Arrow, no copy of the columns)."""
+        return query_frame(self.con, sql, params)
 
     def schema_version(self) -> int:
         return self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]

@@ -1,0 +1,285 @@
+"""The four findings of checks.md section З, from the matches and the procurement data.
+
+Whose procedures: a servant with a procurement role handled the procedures listed
+for them in `commissions`, and every procedure whose customer is their organisation
+(customer name equal up to case, spaces and ё). The organisation's procurement, for
+STAKE_IN_SUPPLIER and POSSIBLE_UNDECLARED_RELATIVE, is every procedure whose customer
+is the organisation or that a servant of the organisation handled.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import polars as pl
+
+from checks.flags import Flag
+from checks.matching.candidates import parsed
+from checks.matching.decide import compared
+from checks.names import kinship, kinship_keys
+from declarations.model import OFFICER_ROLES, PROCUREMENT_ROLES, RELATIONS, SECURITY_KINDS, SUBJECTS
+from declarations.store import Store
+
+CODES = {"PROCUREMENT_AFFILIATION", "SERVANT_IS_OFFICER", "STAKE_IN_SUPPLIER", "POSSIBLE_UNDECLARED_RELATIVE"}
+HOW_RU = {
+    "exact": "совпадает", "yo": "совпадает с учетом ё/е", "translit": "совпадает в транслитерации",
+    "variant": "вариант имени", "gender_form": "другая родовая форма", "typo": "опечатка",
+    "initials": "совпадают инициалы", "missing": "нет в одной из записей", "differ": "различается",
+}
+PART_RU = {"surname": "фамилия", "given": "имя", "patronymic": "отчество"}
+METHOD_RU = {"inn": "по ИНН", "name": "по ФИО", "name+birth_date": "по ФИО и дате рождения"}
+
+
+def _fold_sql(column: str) -> str:
+    return f"trim(regexp_replace(lower(replace({column}, 'ё', 'е')), '\\s+', ' ', 'g'))"
+
+
+SETUP_SQL = f"""
+CREATE OR REPLACE TEMP TABLE m_servant AS
+    SELECT person_id, full_name, organisation, procurement_role, year, {_fold_sql('organisation')} AS org_key
+    FROM servants WHERE source = 'workbook'
+    QUALIFY row_number() OVER (PARTITION BY person_id ORDER BY year DESC) = 1;
+CREATE OR REPLACE TEMP TABLE m_procedure AS
+    SELECT *, {_fold_sql('customer')} AS customer_key FROM procurement;
+CREATE OR REPLACE TEMP TABLE m_handled AS
+    SELECT DISTINCT s.person_id, c.procedure_id, c.role AS handled_as
+    FROM m_servant s JOIN commissions c USING (person_id)
+    WHERE s.procurement_role != 'none'
+    UNION
+    SELECT DISTINCT s.person_id, p.procedure_id, s.procurement_role
+    FROM m_servant s JOIN m_procedure p ON p.customer_key = s.org_key
+    WHERE s.procurement_role != 'none';
+CREATE OR REPLACE TEMP TABLE m_org_procedure AS
+    SELECT DISTINCT s.org_key, p.procedure_id
+    FROM m_servant s JOIN m_procedure p ON p.customer_key = s.org_key
+    UNION
+    SELECT DISTINCT s.org_key, c.procedure_id FROM m_servant s JOIN commissions c USING (person_id);
+"""
+
+AFFILIATION_SQL = """
+SELECT s.person_id, s.full_name AS servant_name, s.procurement_role, h.handled_as,
+       a.relative_id, a.relation, a.name AS person_name_written, a.name_kind, a.current_name, a.birth_date AS person_birth,
+       o.company_inn, o.company_name, o.person_name AS officer_name_written, o.role AS officer_role, o.share_pct,
+       o.since, o.until, o.birth_date AS officer_birth, o.origin,
+       p.procedure_id, p.customer, p.customer_inn, p.date, p.amount, p.participant_name, p.is_winner,
+       m.score, m.method, m.birth, m.inn, m.parts
+FROM m_matches m
+JOIN m_people a USING (alias_idx)
+JOIN m_officers o USING (officer_idx)
+JOIN m_procedure p ON p.participant_inn = o.company_inn
+JOIN m_handled h ON h.person_id = a.person_id AND h.procedure_id = p.procedure_id
+JOIN m_servant s ON s.person_id = a.person_id
+WHERE (a.relation = 'self' OR list_contains(?, a.relation))
+  AND (o.role IN ('director', 'board', 'entrepreneur') OR (o.role = 'founder' AND coalesce(o.share_pct > ?, true)))
+  AND (o.since IS NULL OR o.since <= p.date) AND (o.until IS NULL OR o.until >= p.date)
+ORDER BY s.person_id, p.procedure_id, o.company_inn, a.alias_idx
+"""
+
+OFFICER_SQL = """
+SELECT s.person_id, s.full_name AS servant_name, s.year, a.name AS person_name_written,
+       o.company_inn, o.company_name, o.person_name AS officer_name_written, o.role AS officer_role, o.share_pct,
+       o.since, o.until, m.score, m.method, m.birth, m.inn, m.parts
+FROM m_matches m
+JOIN m_people a USING (alias_idx)
+JOIN m_officers o USING (officer_idx)
+JOIN m_servant s ON s.person_id = a.person_id
+WHERE a.relation = 'self' AND o.role IN ('director', 'founder', 'entrepreneur')
+  AND (o.until IS NULL OR year(o.until) >= s.year)
+ORDER BY s.person_id, o.company_inn, o.role
+"""
+
+STAKE_SQL = f"""
+WITH supplier AS (
+    SELECT op.org_key, p.participant_inn, {_fold_sql('p.participant_name')} AS name_key,
+           any_value(p.participant_name) AS participant_name,
+           list(DISTINCT p.procedure_id ORDER BY p.procedure_id) AS procedures,
+           bool_or(p.is_winner) AS ever_won
+    FROM m_procedure p JOIN m_org_procedure op USING (procedure_id)
+    GROUP BY ALL
+)
+SELECT d.person_id, d.year, d.declaration_id, d.subject, d.subject_key,
+       x.issuer_name, x.issuer_inn, x.kind, x.share_pct, x.amount,
+       u.participant_inn, u.participant_name, u.procedures, u.ever_won
+FROM securities x
+JOIN effective_declarations d USING (declaration_id)
+JOIN m_servant s ON s.person_id = d.person_id
+JOIN supplier u ON u.org_key = s.org_key
+  AND (x.issuer_inn = u.participant_inn
+       OR (x.issuer_inn IS NULL AND {_fold_sql('x.issuer_name')} = u.name_key))
+ORDER BY d.person_id, d.year, x.issuer_inn, d.subject_key
+"""
+
+PARTICIPANT_OFFICERS_SQL = """
+SELECT DISTINCT op.org_key, o.officer_idx, o.company_inn, o.company_name, o.person_name, o.role, o.share_pct,
+       o.birth_date, p.procedure_id, p.date
+FROM m_officers o
+JOIN m_procedure p ON p.participant_inn = o.company_inn
+JOIN m_org_procedure op USING (procedure_id)
+WHERE (o.since IS NULL OR o.since <= p.date) AND (o.until IS NULL OR o.until >= p.date)
+ORDER BY o.officer_idx, p.procedure_id
+"""
+
+
+def _explain(row: dict) -> dict:
+    """The match as evidence: both names as written, score, how each part agreed, birth date and INN."""
+    return {
+        "name_in_hr_records": row["person_name_written"],
+        "name_in_register": row["officer_name_written"],
+        "score": row["score"],
+        "method": row["method"],
+        "parts": [{**p, "how_ru": HOW_RU.get(p["how"], p["how"])} for p in row["parts"]],
+        "birth_date": row["birth"],
+        "inn": row["inn"],
+    }
+
+
+def _explain_ru(row: dict) -> str:
+    parts = ", ".join(f"{PART_RU[p['part']]} — {HOW_RU.get(p['how'], p['how'])}" for p in row["parts"]
+                      if p["how"] != "missing" or p["a"] or p["b"])
+    extra = {"equal": "дата рождения совпадает", "unknown": "дата рождения неизвестна"}.get(row["birth"], "")
+    inn = "ИНН совпадает" if row["inn"] == "equal" else ""
+    details = "; ".join(x for x in (parts, extra, inn) if x)
+    return f"«{row['person_name_written']}» ~ «{row['officer_name_written']}» ({METHOD_RU[row['method']]}, " \
+           f"оценка {row['score']:.2f}: {details})"
+
+
+def _role_ru(role: str, share) -> str:
+    label = OFFICER_ROLES.get(role, role)
+    if role == "founder":
+        label += f" ({share:g} %)" if share is not None else " (доля не указана)"
+    return label
+
+
+def affiliation_flags(store: Store, settings: dict) -> list[Flag]:
+    rows = store.frame(AFFILIATION_SQL, [settings["kin_relations"], settings["founder_share_pct"]])
+    flags = []
+    for row in rows.iter_rows(named=True):
+        who = "служащий" if row["relation"] == "self" else f"родственник ({RELATIONS[row['relation']]})"
+        former = " (под прежней фамилией)" if row["name_kind"] == "former_name" else ""
+        message = (
+            f"{row['servant_name']}, {PROCUREMENT_ROLES.get(row['handled_as'], row['handled_as'])}: "
+            f"{who}{former} — {_role_ru(row['officer_role'], row['share_pct'])} участника закупки "
+            f"{row['procedure_id']} «{row['participant_name']}»{' (победитель)' if row['is_winner'] else ''}"
+        )
+        evidence = {
+            "servant": {"person_id": row["person_id"], "name": row["servant_name"],
+                        "procurement_role": row["procurement_role"], "handled_as": row["handled_as"]},
+            "relative": None if row["relation"] == "self" else {
+                "relative_id": row["relative_id"], "relation": row["relation"], "name": row["current_name"],
+                "matched_under": row["name_kind"], "birth_date": row["person_birth"]},
+            "officer": {"name": row["officer_name_written"], "role": row["officer_role"],
+                        "share_pct": row["share_pct"], "since": row["since"], "until": row["until"],
+                        "birth_date": row["officer_birth"], "source": row["origin"]},
+            "company": {"inn": row["company_inn"], "name": row["company_name"]},
+            "procedure": {"id": row["procedure_id"], "customer": row["customer"], "customer_inn": row["customer_inn"],
+                          "date": row["date"], "amount": row["amount"], "is_winner": row["is_winner"]},
+            "match": _explain(row),
+            "explanation": _explain_ru(row),
+            "ground": "44-ФЗ ст. 31 ч. 1 п. 9; 273-ФЗ ст. 10",
+        }
+        identity = "|".join((row["procedure_id"], row["company_inn"], row["relative_id"] or "self", row["officer_role"]))
+        flags.append(Flag("PROCUREMENT_AFFILIATION", row["person_id"], row["date"].year, "high", message,
+                          evidence, identity))
+    return flags
+
+
+def officer_flags(store: Store) -> list[Flag]:
+    rows = store.frame(OFFICER_SQL)
+    flags = []
+    for row in rows.iter_rows(named=True):
+        message = (f"{row['servant_name']}: в реестре — {_role_ru(row['officer_role'], row['share_pct'])} "
+                   f"«{row['company_name']}» (ИНН {row['company_inn']}); запрет на управление коммерческой организацией")
+        evidence = {
+            "servant": {"person_id": row["person_id"], "name": row["servant_name"]},
+            "officer": {"name": row["officer_name_written"], "role": row["officer_role"], "share_pct": row["share_pct"],
+                        "since": row["since"], "until": row["until"]},
+            "company": {"inn": row["company_inn"], "name": row["company_name"]},
+            "match": _explain(row),
+            "explanation": _explain_ru(row),
+            "ground": "79-ФЗ ст. 17 ч. 1 п. 3; 25-ФЗ ст. 14",
+        }
+        flags.append(Flag("SERVANT_IS_OFFICER", row["person_id"], row["year"], "high", message, evidence,
+                          f"{row['company_inn']}|{row['officer_role']}"))
+    return flags
+
+
+def stake_flags(store: Store) -> list[Flag]:
+    rows = store.frame(STAKE_SQL)
+    flags = []
+    for row in rows.iter_rows(named=True):
+        whose = SUBJECTS.get(row["subject"], row["subject"])
+        message = (f"{SECURITY_KINDS.get(row['kind'], row['kind'])} «{row['issuer_name']}» ({whose}): "
+                   f"организация участвовала в закупках ({', '.join(row['procedures'])})")
+        evidence = {
+            "declaration": {"declaration_id": row["declaration_id"], "year": row["year"], "subject": row["subject"]},
+            "security": {"issuer_name": row["issuer_name"], "issuer_inn": row["issuer_inn"], "kind": row["kind"],
+                         "share_pct": row["share_pct"], "amount": row["amount"]},
+            "supplier": {"inn": row["participant_inn"], "name": row["participant_name"],
+                         "procedures": row["procedures"], "won_any": row["ever_won"]},
+        }
+        identity = f"{row['participant_inn']}|{row['subject_key']}"
+        flags.append(Flag("STAKE_IN_SUPPLIER", row["person_id"], row["year"], "high", message, evidence, identity))
+    return flags
+
+
+def undeclared_relative_flags(
+    store: Store, people: pl.DataFrame, matches: pl.DataFrame, match_threshold: float
+) -> list[Flag]:
+    """Officers of participants whose names suggest kinship with a servant (or the spouse's family)."""
+    officers = store.frame(PARTICIPANT_OFFICERS_SQL)
+    servants = store.frame("SELECT person_id, full_name, org_key, year FROM m_servant")
+    matched = defaultdict(set)  # person_id -> officer_idx already matched to someone declared
+    for person_id, officer_idx in matches.join(people.select("alias_idx", "person_id"), on="alias_idx").select(
+            "person_id", "officer_idx").iter_rows():
+        matched[person_id].add(officer_idx)
+    declared_names = defaultdict(list)  # person_id -> names of the servant and declared relatives
+    for person_id, name in people.select("person_id", "name").iter_rows():
+        declared_names[person_id].append(name)
+
+    def declared(person_id: str, officer_name: str) -> bool:
+        """The officer is, or bears the very name of, someone already declared (a namesake is no sibling)."""
+        return any(compared(name, officer_name).score >= match_threshold for name in declared_names[person_id])
+
+    # whose names to look from: the servant, and the spouse under her or his former surname
+    anchors = [(r["person_id"], r["org_key"], r["full_name"], "self") for r in servants.iter_rows(named=True)]
+    spouse_former = people.filter((pl.col("relation") == "spouse") & (pl.col("name_kind") == "former_name"))
+    org_of = dict(servants.select("person_id", "org_key").iter_rows())
+    anchors += [(r["person_id"], org_of.get(r["person_id"]), r["name"], "spouse_former")
+                for r in spouse_former.iter_rows(named=True)]
+    by_key = defaultdict(list)
+    for anchor in anchors:
+        for key in kinship_keys(parsed(anchor[2])):
+            by_key[(anchor[1], key)].append(anchor)
+    name_of = dict(servants.select("person_id", "full_name").iter_rows())
+    year_of = dict(servants.select("person_id", "year").iter_rows())
+    flags = {}
+    for row in officers.iter_rows(named=True):
+        officer_name = parsed(row["person_name"])
+        for key in kinship_keys(officer_name):
+            for person_id, _, anchor_name, anchor_kind in by_key.get((row["org_key"], key), []):
+                if row["officer_idx"] in matched[person_id] or declared(person_id, row["person_name"]):
+                    continue
+                relation = kinship(parsed(anchor_name), officer_name)
+                if relation is None:
+                    continue
+                identity = f"{row['company_inn']}|{officer_name.display()}|{anchor_kind}"
+                kin_ru = {"siblings": "брат или сестра", "parent_child": "ребенок", "child_parent": "отец"}[relation]
+                if anchor_kind == "spouse_former":
+                    kin_ru += " супруга(и) (по прежней фамилии)"
+                message = (f"{name_of[person_id]}: {OFFICER_ROLES.get(row['role'], row['role'])} участника закупки "
+                           f"«{row['company_name']}» — «{row['person_name']}», возможно {kin_ru}; "
+                           f"нет в анкете родственников")
+                evidence = {
+                    "servant": {"person_id": person_id, "name": name_of[person_id]},
+                    "compared_with": {"name": anchor_name, "whose": anchor_kind},
+                    "officer": {"name": row["person_name"], "role": row["role"], "share_pct": row["share_pct"],
+                                "birth_date": row["birth_date"]},
+                    "company": {"inn": row["company_inn"], "name": row["company_name"]},
+                    "procedure": {"id": row["procedure_id"], "date": row["date"]},
+                    "kinship": relation,
+                    "why": "та же фамилия (с учетом родовой формы) и отчество, указывающее на родство",
+                }
+                flag = Flag("POSSIBLE_UNDECLARED_RELATIVE", person_id, year_of[person_id], "low", message,
+                            evidence, identity)
+                flags.setdefault(flag.flag_id, flag)
+    return list(flags.values())
