@@ -1,0 +1,109 @@
+"""Machine-readable publication: .csv (the table, values repeated) and Declarator-format .json.
+
+The CSV is the xlsx table flattened: one row per property row of the form, with the
+merged values (№, name, position, vehicles, income, column 13) repeated on every row
+of their person-subject, preceded by the year, organisation and department (the
+xlsx has them in its titles and section rows). UTF-8 with BOM so that Excel opens it.
+
+The JSON reproduces the format of the open Declarator database
+(`{"persons": [...], "document": {...}}`, see shared/examples/declarator): per
+declarant `person.name_raw` («Фамилия И.О.»), `person.role`, `person.department`
+(the organisation, and the department after a comma), `year`, `incomes` (the
+declared annual income of each subject), `real_estates` and `vehicles`; family rows
+carry `relative` «Супруг(а)» / «Ребенок» and `relative_index` (1, 2, … within the
+person), the declarant's rows `relative: null`. It holds exactly what the published
+table holds, nothing more.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+from publish.public_rows import (
+    EMPTY, FLAT_COLUMNS, Block, OrganisationTable, PublicYear, Subject, flat_rows, title_lines,
+)
+
+DECLARATOR_RELATIVE = {None: None, "spouse": "Супруг(а)", "child": "Ребенок"}
+
+
+def write_csv(public: PublicYear, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Отчетный год", "Организация", "Подразделение", *FLAT_COLUMNS])
+        for table in public.organisations:
+            for section in table.sections:
+                for block in section.blocks:
+                    for values in flat_rows(block):
+                        writer.writerow([public.year, table.name, section.department or "", *values])
+    return path
+
+
+def _number(text: str) -> float | None:
+    if not text or text == EMPTY:
+        return None
+    return float(text.replace(" ", "").replace(",", "."))
+
+
+def _raw(text: str) -> str:
+    """Declarator's *_raw values carry no thousands separators («475177,35»)."""
+    return text.replace(" ", "")
+
+
+def _relative(subject: Subject) -> dict:
+    relative = DECLARATOR_RELATIVE[subject.relation]
+    row: dict = {"relative": relative}
+    if relative is not None:
+        row["relative_index"] = subject.relative_index
+    return row
+
+
+def declarator_person(block: Block, table: OrganisationTable, department: str | None, year: int,
+                      index: int) -> dict:
+    incomes, estates, vehicles = [], [], []
+    for subject in block.subjects:
+        if subject.income_value is not None:
+            incomes.append({"size": round(subject.income_value, 2), "size_raw": _raw(subject.income),
+                            **_relative(subject)})
+        for e in subject.owned:
+            estates.append({
+                "text": e.type, "square": _number(e.area), **_relative(subject),
+                "own_type_by_column": "В собственности", "square_raw": _raw(e.area), "country_raw": e.country,
+                "type_raw": e.type, "own_type_raw": "" if e.ownership == EMPTY else e.ownership,
+            })
+        for e in subject.used:
+            estates.append({
+                "text": e.type, "square": _number(e.area), **_relative(subject),
+                "own_type_by_column": "В пользовании", "square_raw": _raw(e.area), "country_raw": e.country,
+                "type_raw": e.type,
+            })
+        for text in subject.vehicles:
+            vehicles.append({"text": text, **_relative(subject)})
+    return {
+        "person": {"name_raw": block.name, "role": block.position,
+                   "department": ", ".join(p for p in (table.name, department) if p)},
+        "year": year,
+        "incomes": incomes,
+        "real_estates": estates,
+        "vehicles": vehicles,
+        "person_index": index,
+    }
+
+
+def declarator_document(public: PublicYear) -> dict:
+    persons = []
+    for table in public.organisations:
+        for section in table.sections:
+            for block in section.blocks:
+                persons.append(declarator_person(block, table, section.department, public.year, len(persons) + 1))
+    title = re.sub(r"\s+", " ", " ".join(title_lines(public.year)))
+    return {"persons": persons, "document": {"sheet_title": title, "year": public.year}}
+
+
+def write_declarator_json(public: PublicYear, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(declarator_document(public), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,157 @@
+"""The static site: one accessible page per organisation-year and an index of years (the archive).
+
+Layout under `<out>/site/`:
+
+* `index.html` — every year found under `site/` (newest first) with its organisations; the
+  pages of earlier years already there are kept, so re-publishing builds up an archive;
+* `<year>/index.html` — the organisations of the year and the downloads;
+* `<year>/<organisation-slug>.html` — the table (Jinja2): `<table>` with `<caption>`, a two-row
+  `<thead>` of `<th scope="col">` / `scope="colgroup"`, the name of each person-subject as
+  `<th scope="row">`, `rowspan` for the merged cells, one `<tbody>` per declarant (so that
+  filtering and sorting move whole blocks), a small inline script for the filter and the sort
+  buttons (added by the script: with scripts off the page is the plain table) and an inline
+  stylesheet with print rules. No external assets: no CDN, no web fonts;
+* `<year>/declarations_<year>.xlsx|csv|json` — copies of the open-data files, so that the
+  `site/` folder is self-contained and can be copied to the web server as it is;
+* `<year>/manifest.json` — what the index needs to list the year again later.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from publish.public_rows import COLUMNS, GROUPS, PublicYear, block_grid, title_lines
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+NUMERIC = {5, 8, 11}  # 0-based columns right-aligned: areas and income
+MANIFEST = "manifest.json"
+FORMATS = (("xlsx", "Excel (.xlsx)"), ("csv", "CSV"), ("json", "JSON (формат Декларатора)"))
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    n = abs(int(n))
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def _lines(text: str) -> Markup:
+    return Markup("<br>").join(escape(part) for part in str(text).split("\n"))
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["lines"] = _lines
+    env.filters["plural"] = plural
+    env.globals["css"] = (STATIC / "site.css").read_text(encoding="utf-8")
+    env.globals["js"] = (STATIC / "site.js").read_text(encoding="utf-8")
+    return env
+
+
+def _downloads(year: int, site: Path, from_index: bool = False) -> list[dict]:
+    """Links to the year's open-data files copied into `site/<year>/` (the site is self-contained)."""
+    links = []
+    for ext, label in FORMATS:
+        name = f"declarations_{year}.{ext}"
+        if (site / str(year) / name).exists():
+            links.append({"href": f"{year}/{name}" if from_index else name, "label": label})
+    return links
+
+
+def _page_title(path: Path) -> str:
+    match = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8", errors="replace"), re.S)
+    if not match:
+        return path.stem
+    return re.sub(r"\s+—\s+сведения о доходах.*$", "", match.group(1)).strip()
+
+
+def _year_entry(year_dir: Path, out_dir: Path) -> dict | None:
+    year = int(year_dir.name)
+    manifest = year_dir / MANIFEST
+    organisations: list[dict] = []
+    if manifest.exists():
+        try:
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+            organisations = [o for o in data.get("organisations", []) if (year_dir / f"{o['slug']}.html").exists()]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            organisations = []
+    if not organisations:  # a year published by hand or by an older version: list its pages
+        organisations = [{"name": _page_title(p), "slug": p.stem, "declarants": None}
+                         for p in sorted(year_dir.glob("*.html")) if p.name != "index.html"]
+    extra = []
+    if (year_dir / "generalised.html").exists():
+        extra.append({"href": f"{year}/generalised.html", "label": "Обобщенная информация (депутаты)"})
+        organisations = [o for o in organisations if o["slug"] != "generalised"]
+    if not organisations and not extra:
+        return None
+    downloads = _downloads(year, out_dir / "site", from_index=True)
+    return {"year": year, "organisations": organisations, "downloads": downloads, "extra": extra}
+
+
+def write_index(out_dir: Path) -> Path:
+    """`site/index.html` over every year present under `site/` (the archive)."""
+    site = out_dir / "site"
+    site.mkdir(parents=True, exist_ok=True)
+    years = []
+    for year_dir in sorted((p for p in site.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name)),
+                           key=lambda p: p.name, reverse=True):
+        entry = _year_entry(year_dir, out_dir)
+        if entry:
+            years.append(entry)
+    path = site / "index.html"
+    path.write_text(environment().get_template("index.html.j2").render(years=years), encoding="utf-8")
+    return path
+
+
+def write_site(public: PublicYear, out_dir: Path, files: list[Path] = ()) -> list[Path]:
+    """The pages of the year and the index; `files` (xlsx, csv, json) are copied beside the pages."""
+    env = environment()
+    site = out_dir / "site"
+    year_dir = site / str(public.year)
+    year_dir.mkdir(parents=True, exist_ok=True)
+    for old in list(year_dir.glob("*.html")) + [year_dir / MANIFEST]:  # a re-publication replaces the year
+        if old.name != "generalised.html" and old.exists():
+            old.unlink()
+    written: list[Path] = []
+    for file in files:
+        target = year_dir / file.name
+        shutil.copyfile(file, target)
+        written.append(target)
+    template = env.get_template("organisation.html.j2")
+    organisations = []
+    for table in public.organisations:
+        sections = [{"department": s.department,
+                     "blocks": [{"block": b, "grid": block_grid(b)} for b in s.blocks]}
+                    for s in table.sections]
+        html = template.render(
+            year=public.year, table=table, sections=sections, titles=title_lines(public.year, table.name),
+            columns=COLUMNS, groups=GROUPS, numeric=NUMERIC, downloads=_downloads(public.year, site),
+        )
+        path = year_dir / f"{table.slug}.html"
+        path.write_text(html, encoding="utf-8")
+        written.append(path)
+        organisations.append({"name": table.name, "slug": table.slug, "declarants": len(table.blocks)})
+    year_page = year_dir / "index.html"
+    year_page.write_text(env.get_template("year.html.j2").render(
+        year=public.year, titles=title_lines(public.year), organisations=organisations,
+        downloads=_downloads(public.year, site)), encoding="utf-8")
+    (year_dir / MANIFEST).write_text(json.dumps({"year": public.year, "organisations": organisations},
+                                                ensure_ascii=False, indent=2), encoding="utf-8")
+    written += [year_page, write_index(out_dir)]
+    return written

@@ -1,0 +1,198 @@
+"""Privacy, proven: no private value of the store appears in any byte of any published file.
+
+The private columns come from `declarations.model.private_fields()`, so a field newly marked
+private in the model is searched for automatically. Every value is searched in several
+forms (dates ISO and ДД.ММ.ГГГГ, numbers as stored and in Russian format, names whole, by
+former name and word by word), in every file the publication writes: the xlsx both as bytes
+and unzipped (every XML part), the html, the csv and the json, raw and with entities decoded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from declarations.model import WORKBOOK_SHEETS, private_fields
+from declarations.store import Store
+from declarations.text import fold
+from publish.public_rows import format_money
+from publish.publisher import publish_generalised, publish_year
+from tests.conftest import SAMPLE, load
+from tests.test_publish_data import load_rich
+
+NAME_COLUMNS = {("relatives", "full_name"), ("relatives", "former_names"), ("declarations", "subject_name")}
+# Not marked private in the contract, but never published either: the declarant's birth date.
+ALSO_NEVER_PUBLISHED = {"servants": ["birth_date"]}
+
+
+def _norm(text: str) -> str:
+    return fold(text.replace("\u00a0", " ").replace("\u202f", " "))
+
+
+def _number_forms(value: float) -> set[str]:
+    forms = {f"{value:.2f}", repr(value), f"{value:.2f}".replace(".", ","), format_money(value),
+             format_money(value).replace(" ", "")}
+    if float(value).is_integer():
+        forms.add(str(int(value)))
+    return {f for f in forms if len(f.replace(" ", "")) >= 5}  # shorter numbers are everywhere
+
+
+def _date_forms(value: dt.date) -> set[str]:
+    return {value.isoformat(), value.strftime("%d.%m.%Y")}
+
+
+def private_terms(store: Store) -> dict[str, str]:
+    """Every private value of the store in every searched form → the table.column it came from."""
+    terms: dict[str, str] = {}
+    tables = {r[0] for r in store.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    own_names = {pid: _norm(name) for pid, name in store.con.execute(
+        "SELECT person_id, full_name FROM servants").fetchall()}
+    columns = {t: list(c) + ALSO_NEVER_PUBLISHED.get(t, []) for t, c in private_fields().items()}
+    for table, names in columns.items():
+        if table not in tables or not names:
+            continue
+        for column in names:
+            if table == "declarations":
+                sql = f"SELECT person_id, {column} FROM declarations WHERE subject <> 'self'"
+            elif table in ("servants", "relatives"):
+                sql = f"SELECT person_id, {column} FROM {table}"
+            elif "declaration_id" in store.table_columns(table):
+                sql = (f"SELECT d.person_id, t.{column} FROM {table} t "
+                       "JOIN declarations d USING (declaration_id)")
+            else:
+                sql = f"SELECT NULL, {column} FROM {table}"
+            where = f"{table}.{column}"
+            for person_id, value in store.con.execute(sql).fetchall():
+                if value is None or value == "":
+                    continue
+                if isinstance(value, dt.date):
+                    forms = _date_forms(value)
+                elif isinstance(value, (int, float)):
+                    forms = _number_forms(float(value))
+                else:
+                    forms = {value.strip()}
+                    if (table, column) in NAME_COLUMNS:
+                        own = own_names.get(person_id, "")
+                        for part in value.split(";"):
+                            forms.add(part.strip())
+                            forms |= {w.strip(".,()") for w in re.split(r"[\s\-]+", part)
+                                      if len(w.strip(".,()")) > 3 and _norm(w.strip(".,()")) not in own}
+                for form in forms:
+                    if form:
+                        terms.setdefault(form, where)
+    return terms
+
+
+def published_texts(out: Path) -> dict[str, list[tuple[bytes, str]]]:
+    """Every published file → its haystacks: (raw bytes, normalised text) of the file and of its zip parts."""
+    found: dict[str, list[tuple[bytes, str]]] = {}
+    for path in sorted(p for p in out.rglob("*") if p.is_file()):
+        raw = path.read_bytes()
+        parts = [raw]
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                parts += [archive.read(name) for name in archive.namelist()]
+        stacks = []
+        for part in parts:
+            text = part.decode("utf-8", errors="ignore")
+            decoded = html.unescape(text)
+            if path.suffix == ".json":
+                decoded += "\n" + json.dumps(json.loads(text), ensure_ascii=False)
+            stacks.append((part, _norm(text) + "\n" + _norm(decoded)))
+        found[str(path.relative_to(out))] = stacks
+    return found
+
+
+def leaks(terms: dict[str, str], texts: dict[str, list[tuple[bytes, str]]]) -> list[str]:
+    out = []
+    for term, where in terms.items():
+        needle_bytes = term.encode("utf-8")
+        needle = _norm(term)
+        for file, stacks in texts.items():
+            if any(needle_bytes in raw or needle in text for raw, text in stacks):
+                out.append(f"{where} «{term}» in {file}")
+    return out
+
+
+def publish_all(store: Store, out: Path, sort_by: str = "surname") -> list[int]:
+    years = [r[0] for r in store.con.execute(
+        "SELECT DISTINCT year FROM servants WHERE source = 'workbook' ORDER BY year").fetchall()]
+    for year in years:
+        publish_year(store, year, out, {"publish": {"sort_by": sort_by}})
+        publish_generalised(store, year, out)
+    return years
+
+
+def test_hand_made_workbook_every_private_field_filled(store, tmp_path):
+    load_rich(store, tmp_path, years=(2022, 2023))
+    terms = private_terms(store)
+    covered = set(terms.values())
+    for sheet in WORKBOOK_SHEETS:
+        for column in private_fields()[sheet.key]:
+            assert f"{sheet.key}.{column}" in covered, f"the hand-made data leaves {sheet.key}.{column} empty"
+    out = tmp_path / "out"
+    assert publish_all(store, out) == [2022, 2023]
+    texts = published_texts(out)
+    kinds = {Path(f).suffix for f in texts}
+    assert {".xlsx", ".csv", ".json", ".html"} <= kinds
+    assert leaks(terms, texts) == []
+
+
+def test_search_finds_what_it_looks_for(store, tmp_path):
+    """The search is not vacuous: public values are found, and a planted private value is caught."""
+    load_rich(store, tmp_path)
+    out = tmp_path / "out"
+    publish_all(store, out)
+    texts = published_texts(out)
+    public = {"Петров С.И.": "servants.full_name", "1 824 895,00": "incomes", "Супруга": "relation",
+              "общая долевая (1/2)": "real_estate"}
+    found = leaks(public, texts)
+    assert any("xlsx" in f for f in found) and any(".html" in f for f in found)
+    assert any(".csv" in f for f in found) and any(".json" in f for f in found)
+    terms = private_terms(store)
+    for planted in ("АО Райффайзенбанк", "А123ВС77", "03.02.1982", "734 519,37", "Аглая", "Зябликова"):
+        assert planted in terms
+    with zipfile.ZipFile(out / "2023" / "declarations_2023.xlsx", "a") as archive:
+        archive.writestr("xl/planted.xml", "<x>г. Энск, ул. Черемуховая, д. 17, кв. 4 &amp; Зябликова</x>")
+    (out / "2023" / "planted.html").write_text("<p>счет 734&nbsp;519,37</p>", encoding="utf-8")
+    caught = leaks(terms, published_texts(out))
+    assert any("real_estate.address" in c or "relatives.address" in c for c in caught)
+    assert any("relatives.former_names" in c for c in caught)
+    assert any("accounts.balance" in c and "planted.html" in c for c in caught)
+
+
+def test_free_text_typed_in_the_wrong_column_is_scrubbed(store, tmp_path):
+    """A plate in the model field or a relative's name in the sources of funds never reaches the page."""
+    from tests.test_publish_data import rich_sheets
+    from tests.conftest import write_csv_workbook
+
+    sheets = rich_sheets(2023)
+    sheets["vehicles"][0]["model"] = "Camry А123ВС77"
+    sheets["expenses"][0]["funds_source"] = "подарок Петровой Аглаи Викторовны, кредит ПАО Промсвязьбанк"
+    load(store, write_csv_workbook(tmp_path / "wb", sheets))
+    out = tmp_path / "out"
+    publish_all(store, out)
+    texts = published_texts(out)
+    assert leaks(private_terms(store), texts) == []
+    page = (out / "site" / "2023" / "administratsiya-goroda-enska.html").read_text(encoding="utf-8")
+    assert "автомобиль легковой Toyota Camry" in page and "кредит" in page
+    for declined in ("Петровой", "Аглаи", "Викторовны", "Промсвязьбанк"):  # other grammatical cases too
+        assert declined not in page
+
+
+@pytest.mark.skipif(not (SAMPLE.exists() and any(SAMPLE.iterdir())), reason="sample_data/sample is not there yet")
+def test_bundled_sample_every_year(tmp_path):
+    with Store(tmp_path / "sample.duckdb") as store:
+        load(store, SAMPLE)
+        out = tmp_path / "out"
+        years = publish_all(store, out, "position")
+        assert years
+        terms = private_terms(store)
+        assert len(terms) > 50
+        assert leaks(terms, published_texts(out)) == []
