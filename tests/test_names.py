@@ -11,7 +11,6 @@ from checks.names import (
     DIFFER_CAP,
     MATCH_THRESHOLD,
     PARENT_CHILD,
-    PARENT_OR_CHILD,
     POSSIBLE_THRESHOLD,
     SIBLINGS,
     WEIGHTS,
@@ -1040,7 +1039,8 @@ def test_kinship_both_directions() -> None:
     older, younger = P("Иванов Сергей Петрович"), P("Иванов Петр Сергеевич")
     assert could_be_parent_child(older, younger)
     assert could_be_parent_child(younger, older)  # names alone cannot tell who is older
-    assert kinship(older, younger) == PARENT_OR_CHILD
+    assert kinship(older, younger) == PARENT_CHILD
+    assert kinship(younger, older) == PARENT_CHILD
     assert not could_be_siblings(older, younger)
 
 

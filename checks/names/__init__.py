@@ -42,7 +42,6 @@ from .given_names import canonical_given, given_gender, given_variants, is_known
 from .kinship import (
     CHILD_PARENT,
     PARENT_CHILD,
-    PARENT_OR_CHILD,
     SIBLINGS,
     could_be_parent_child,
     could_be_siblings,
@@ -59,7 +58,6 @@ __all__ = [
     "DIFFER_CAP",
     "MATCH_THRESHOLD",
     "PARENT_CHILD",
-    "PARENT_OR_CHILD",
     "PART_SCORES",
     "POSSIBLE_THRESHOLD",
     "SIBLINGS",

@@ -17,7 +17,6 @@ from .surnames import surname_key
 SIBLINGS = "siblings"
 PARENT_CHILD = "parent_child"  # the first name is the parent
 CHILD_PARENT = "child_parent"  # the second name is the parent
-PARENT_OR_CHILD = "parent_or_child"  # both directions fit (Сергей Петрович / Петр Сергеевич)
 
 
 def _same_surname(a: PersonName, b: PersonName) -> bool:
@@ -60,15 +59,16 @@ def could_be_parent_child(parent: PersonName, child: PersonName) -> bool:
 
 def kinship(a: PersonName, b: PersonName) -> str | None:
     """Which relation the names allow: SIBLINGS, PARENT_CHILD (a is the parent),
-    CHILD_PARENT (b is the parent), PARENT_OR_CHILD (either could be the other's father,
-    as with Иванов Сергей Петрович / Иванов Петр Сергеевич) or None."""
+    CHILD_PARENT (b is the parent) or None.
+
+    When both directions fit (Иванов Сергей Петрович / Иванов Петр Сергеевич: either
+    may be the other's father) PARENT_CHILD is returned; call
+    `could_be_parent_child(b, a)` to see whether the reverse also fits.
+    """
     if could_be_siblings(a, b):
         return SIBLINGS
-    a_parent, b_parent = could_be_parent_child(a, b), could_be_parent_child(b, a)
-    if a_parent and b_parent:
-        return PARENT_OR_CHILD
-    if a_parent:
+    if could_be_parent_child(a, b):
         return PARENT_CHILD
-    if b_parent:
+    if could_be_parent_child(b, a):
         return CHILD_PARENT
     return None
