@@ -294,7 +294,7 @@ def flat_rows(block: Block) -> Iterator[list[str]]:
 
 # --- building public rows from the store -------------------------------------------------------------------
 
-def _rows(store: Store, sql: str, params: list) -> list[dict]:
+def _rows(store: Store, sql: str, params: list | dict) -> list[dict]:
     cursor = store.con.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
@@ -331,28 +331,61 @@ def _unique_slugs(names: list[str]) -> dict[str, str]:
     return slugs
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _fold_same_length(text: str) -> str:
+    """Lower case with ё → е, keeping every character in its place (positions stay valid)."""
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text).replace("ё", "е")
+
+
 class Scrubber:
     """Removes every private value of the year from the few published free-text fields.
 
     Whole values (banks, creditors, plates, addresses, numbers, full names) are removed as
-    they are; the words of relatives' names are removed in any grammatical case («Аглая»,
-    «Аглаи», «Аглаей»: the stem and any ending).
+    they are, case-insensitively, wherever they start at a word; the words of relatives'
+    names are removed in any grammatical case («Аглая», «Аглаи», «Аглаей»: the stem and any
+    ending). Values are indexed by their first word, so scrubbing a short text costs a few
+    dictionary look-ups whatever the number of values (a large regular expression would not).
     """
 
     def __init__(self, secrets: set[str], name_words: set[str] = frozenset()):
-        whole = [re.escape(s) for s in sorted((s for s in secrets if len(s) >= 4), key=len, reverse=True)]
-        stems = [rf"\b{re.escape(_stem(w))}\w*" for w in sorted(name_words, key=len, reverse=True)
-                 if len(_stem(w)) >= 4]
-        parts = whole + stems
-        self.pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        self.by_first_word: dict[str, list[str]] = defaultdict(list)
+        for secret in secrets:
+            folded = _fold_same_length(secret.strip())
+            first = _WORD.search(folded)
+            if first is None or len(folded) < 4:
+                continue
+            self.by_first_word[first.group()].append(folded[first.start():].rstrip())
+        for candidates in self.by_first_word.values():
+            candidates.sort(key=len, reverse=True)
+        self.stems = {_fold_same_length(_stem(w)) for w in name_words if len(_stem(w)) >= 4}
+        self.longest_stem = max(map(len, self.stems), default=0)
 
     def __call__(self, text: str | None) -> str:
         if not text:
             return ""
-        if self.pattern is None:
+        folded = _fold_same_length(text)
+        cuts: list[tuple[int, int]] = []
+        for word in _WORD.finditer(folded):
+            start = word.start()
+            secret = next((s for s in self.by_first_word.get(word.group(), ()) if folded.startswith(s, start)),
+                          None)
+            if secret is not None:
+                cuts.append((start, start + len(secret)))
+            token = word.group()
+            if any(token[:k] in self.stems for k in range(4, min(len(token), self.longest_stem) + 1)):
+                cuts.append((start, word.end()))
+        if not cuts:
             return text.strip()
-        cleaned = self.pattern.sub("", text)
-        cleaned = re.sub(r"\s+([,;.)])", r"\1", re.sub(r"\s{2,}", " ", cleaned))
+        kept, position = [], 0
+        for start, end in sorted(cuts):
+            if start > position:
+                kept.append(text[position:start])
+            position = max(position, end)
+        kept.append(text[position:])
+        cleaned = " ".join("".join(kept).split())
+        cleaned = re.sub(r"\s+([,;.)])", r"\1", cleaned)
         cleaned = re.sub(r"\(\s*\)", "", cleaned)
         cleaned = re.sub(r"([,;])\s*(?=[,;])", "", cleaned)
         return cleaned.strip(" ,;:")
@@ -363,7 +396,11 @@ def _stem(word: str) -> str:
     return word[:-2] if len(word) > 5 else word[:-1]
 
 
-def private_values(store: Store, year: int, person_ids: list[str]) -> tuple[set[str], dict[str, set[str]]]:
+_YEAR_PERSONS = "SELECT person_id FROM servants WHERE year = $year AND source = 'workbook'"
+_YEAR_DECLARATIONS = f"SELECT declaration_id FROM declarations WHERE year = $year AND person_id IN ({_YEAR_PERSONS})"
+
+
+def private_values(store: Store, year: int) -> tuple[set[str], dict[str, set[str]]]:
     """Every private text value of the year's servants (from `private_fields()`), and name words.
 
     Returns (values, name_words_by_person): the second holds the words of relatives' names
@@ -372,14 +409,10 @@ def private_values(store: Store, year: int, person_ids: list[str]) -> tuple[set[
     """
     values: set[str] = set()
     private = private_fields()
-    own: dict[str, str] = {}
-    for pid, name in store.con.execute(
-            "SELECT person_id, full_name FROM servants WHERE year = ? AND list_contains(?, person_id)",
-            [year, person_ids]).fetchall():
-        own[pid] = fold(name)
-    decl_ids = [r[0] for r in store.con.execute(
-        "SELECT declaration_id FROM declarations WHERE year = ? AND list_contains(?, person_id)",
-        [year, person_ids]).fetchall()]
+    params = {"year": year}
+    own = {pid: fold(name) for pid, name in store.con.execute(
+        "SELECT person_id, full_name FROM servants WHERE year = $year AND source = 'workbook'", params).fetchall()}
+    tables = store_tables(store)
     name_words: dict[str, set[str]] = defaultdict(set)
 
     def add_name(pid: str, text: str | None) -> None:
@@ -393,19 +426,19 @@ def private_values(store: Store, year: int, person_ids: list[str]) -> tuple[set[
                     name_words[pid].add(word)
 
     for table, columns in private.items():
-        if not columns or table not in store_tables(store):
+        if not columns or table not in tables:
             continue
         cols = ", ".join(columns)
         if table in ("servants", "relatives", "payroll"):
-            found = _rows(store, f"SELECT person_id, {cols} FROM {table} WHERE list_contains(?, person_id)",
-                          [person_ids])
+            sql = f"SELECT person_id, {cols} FROM {table} WHERE person_id IN ({_YEAR_PERSONS})"
         elif table == "declarations":
-            found = _rows(store, f"SELECT person_id, subject, {cols} FROM declarations "
-                                 "WHERE list_contains(?, declaration_id) AND subject <> 'self'", [decl_ids])
+            sql = (f"SELECT person_id, {cols} FROM declarations "
+                   f"WHERE declaration_id IN ({_YEAR_DECLARATIONS}) AND subject <> 'self'")
         elif "declaration_id" in store.table_columns(table):
-            found = _rows(store, f"SELECT {cols} FROM {table} WHERE list_contains(?, declaration_id)", [decl_ids])
+            sql = f"SELECT {cols} FROM {table} WHERE declaration_id IN ({_YEAR_DECLARATIONS})"
         else:
             continue
+        found = _rows(store, sql, params)
         for row in found:
             for column in columns:
                 value = row.get(column)
@@ -479,29 +512,27 @@ def build_public_year(store: Store, year: int, sort_by: str = "surname") -> Publ
           AND load_id = (SELECT max(load_id) FROM servants t WHERE t.year = s.year AND t.person_id = s.person_id
                          AND t.source = 'workbook')
         ORDER BY load_id, source_row""", [year])
-    person_ids = [s["person_id"] for s in servants]
     declarations = _rows(store, f"""
         SELECT {_select('declarations')} FROM effective_declarations
-        WHERE year = ? AND source = 'workbook' AND list_contains(?, person_id)
+        WHERE year = $year AND source = 'workbook' AND person_id IN ({_YEAR_PERSONS})
         ORDER BY person_id, CASE subject WHEN 'self' THEN 0 WHEN 'spouse' THEN 1 ELSE 2 END,
-                 subject_key, declaration_id""", [year, person_ids])
+                 subject_key, declaration_id""", {"year": year})
     if not declarations:
         raise InputError([Issue(str(store.path), "", None, "", f"справки служащих за {year} год в базе",
                                 "нет ни одной справки за этот год")])
-    ids = [d["declaration_id"] for d in declarations]
 
     def section(table: str, order: str = "source_row") -> dict[str, list[dict]]:
         out: dict[str, list[dict]] = defaultdict(list)
-        for row in _rows(store, f"SELECT {_select(table)} FROM {table} WHERE list_contains(?, declaration_id) "
-                                f"ORDER BY {order}", [ids]):
+        for row in _rows(store, f"SELECT {_select(table)} FROM {table} WHERE declaration_id IN "
+                                f"({_YEAR_DECLARATIONS}) ORDER BY declaration_id, {order}", {"year": year}):
             out[row["declaration_id"]].append(row)
         return out
 
-    incomes = section("incomes", "declaration_id")
+    incomes = section("incomes")
     estates = section("real_estate")
     vehicles = section("vehicles")
     expenses = section("expenses")
-    secrets, name_words = private_values(store, year, person_ids)
+    secrets, name_words = private_values(store, year)
     scrub = Scrubber(secrets, {w for words in name_words.values() for w in words})
 
     by_person: dict[str, list[dict]] = defaultdict(list)

@@ -12,6 +12,7 @@ repeated on every printed page. Numbers are Russian text («1 474 895,00», «64
 from __future__ import annotations
 
 import re
+from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -41,14 +42,39 @@ def _sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
-def _style_range(ws: Worksheet, row1: int, col1: int, row2: int, col2: int, **style) -> None:
-    for row in ws.iter_rows(min_row=row1, max_row=row2, min_col=col1, max_col=col2):
-        for cell in row:
-            for key, value in style.items():
+STYLES = {
+    "header": {"border": BORDER, "alignment": WRAP_CENTER, "fill": HEADER_FILL, "font": Font(bold=True, size=10)},
+    "section": {"border": BORDER, "fill": SECTION_FILL, "font": Font(bold=True),
+                "alignment": Alignment(horizontal="center", vertical="center", wrap_text=True)},
+    "body": {"border": BORDER, "alignment": WRAP_TOP},
+    "number": {"border": BORDER, "alignment": Alignment(wrap_text=True, vertical="top", horizontal="right")},
+    "declarant": {"border": BORDER, "alignment": WRAP_TOP, "font": Font(bold=True)},
+}
+
+
+class Painter:
+    """Applies the named styles; each is built once per workbook and then copied (fast for big tables)."""
+
+    def __init__(self):
+        self.cache: dict[str, object] = {}
+
+    def paint(self, cell, kind: str) -> None:
+        style = self.cache.get(kind)
+        if style is None:
+            for key, value in STYLES[kind].items():
                 setattr(cell, key, value)
+            self.cache[kind] = copy(cell._style)
+        else:
+            cell._style = copy(style)
+
+    def paint_range(self, ws: Worksheet, row1: int, row2: int, ncol: int, kind: str) -> None:
+        for row in ws.iter_rows(min_row=row1, max_row=row2, min_col=1, max_col=ncol):
+            for cell in row:
+                self.paint(cell, kind)
 
 
-def write_sheet(ws: Worksheet, year: int, table: OrganisationTable) -> None:
+def write_sheet(ws: Worksheet, year: int, table: OrganisationTable, painter: Painter | None = None) -> None:
+    painter = painter or Painter()
     ncol = len(COLUMNS)
     last = get_column_letter(ncol)
     row = 1
@@ -74,8 +100,7 @@ def write_sheet(ws: Worksheet, year: int, table: OrganisationTable) -> None:
         ws.merge_cells(start_row=header, start_column=first + 1, end_row=header, end_column=end)
     for col in range(1, ncol + 1):  # row of column numbers, as in the form
         ws.cell(row=header + 2, column=col, value=col)
-    _style_range(ws, header, 1, header + 2, ncol, border=BORDER, alignment=WRAP_CENTER,
-                 fill=HEADER_FILL, font=Font(bold=True, size=10))
+    painter.paint_range(ws, header, header + 2, ncol, "header")
     ws.row_dimensions[header].height = 45
     ws.row_dimensions[header + 1].height = 30
     row = header + 3
@@ -86,8 +111,7 @@ def write_sheet(ws: Worksheet, year: int, table: OrganisationTable) -> None:
         if section.department:
             ws.cell(row=row, column=1, value=section.department)
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncol)
-            _style_range(ws, row, 1, row, ncol, border=BORDER, fill=SECTION_FILL, font=Font(bold=True),
-                         alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
+            painter.paint_range(ws, row, row, ncol, "section")
             row += 1
         for block in section.blocks:
             grid = block_grid(block)
@@ -95,17 +119,14 @@ def write_sheet(ws: Worksheet, year: int, table: OrganisationTable) -> None:
                 for col, cell in enumerate(cells):
                     if cell is None:
                         continue
-                    target = ws.cell(row=row + offset, column=col + 1, value=cell.text)
+                    ws.cell(row=row + offset, column=col + 1, value=cell.text)
                     if cell.rowspan > 1:
                         ws.merge_cells(start_row=row + offset, start_column=col + 1,
                                        end_row=row + offset + cell.rowspan - 1, end_column=col + 1)
-                    if cell.header and offset == 0:
-                        target.font = Font(bold=True)  # the declarant
-            _style_range(ws, row, 1, row + len(grid) - 1, ncol, border=BORDER, alignment=WRAP_TOP)
-            for r in range(row, row + len(grid)):
-                for col in NUMERIC_COLUMNS:
-                    ws.cell(row=r, column=col).alignment = Alignment(wrap_text=True, vertical="top",
-                                                                     horizontal="right")
+            for r, cells in enumerate(ws.iter_rows(min_row=row, max_row=row + len(grid) - 1, max_col=ncol)):
+                for col, target in enumerate(cells, start=1):
+                    kind = "number" if col in NUMERIC_COLUMNS else "declarant" if (r == 0 and col == 2) else "body"
+                    painter.paint(target, kind)
             row += len(grid)
 
     for col, width in enumerate(WIDTHS, start=1):
@@ -126,8 +147,9 @@ def write_xlsx(public: PublicYear, path: Path) -> Path:
     workbook = Workbook()
     workbook.remove(workbook.active)
     used: set[str] = set()
+    painter = Painter()
     for table in public.organisations:
-        write_sheet(workbook.create_sheet(_sheet_title(table.name, used)), public.year, table)
+        write_sheet(workbook.create_sheet(_sheet_title(table.name, used)), public.year, table, painter)
     workbook.properties.title = title_lines(public.year)[0] + f" за {public.year} год"
     workbook.properties.creator = "declarations"
     path.parent.mkdir(parents=True, exist_ok=True)
