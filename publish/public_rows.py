@@ -257,7 +257,7 @@ def block_grid(block: Block) -> list[list[Cell | None]]:
             if i == 0:
                 row[1] = Cell(subject.label, h, header=True)
                 row[2] = Cell(subject.position, h)
-                row[10] = Cell("\n".join(subject.vehicles) if subject.vehicles else EMPTY, h)
+                row[10] = Cell(";\n".join(subject.vehicles) if subject.vehicles else EMPTY, h)
                 row[11] = Cell(subject.income, h)
                 row[12] = Cell(subject.deals, h)
             if subject.owned:
@@ -287,7 +287,7 @@ def flat_rows(block: Block) -> Iterator[list[str]]:
         values = []
         for col, cell in enumerate(row):
             if cell is not None:
-                above[col] = cell.text.replace("\n", "; ")
+                above[col] = cell.text.replace(";\n", "; ").replace("\n", " ")
             values.append(above[col])
         yield values
 
