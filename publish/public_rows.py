@@ -25,6 +25,12 @@ Conventions where output.md is silent (documented in the README of the site too)
   «не имеет» is not used, so one convention holds for every column;
 * the position is only written for the declarant (family rows leave it blank, as on
   real sites);
+* one table per organisation, with a heading row per department (roster order of the
+  departments, people outside any department first); № runs through the organisation;
+  `[publish] sort_by` orders the people within each department («surname»: by full name,
+  «position»: the order of the roster); family members follow the declarant: the spouse,
+  then the children;
+* several vehicles (or deals) of one person share the cell, separated by «;» and a line break;
 * numbers are Russian text: money «1 474 895,00», areas «64,7» (at least one decimal,
   at most two, thousands grouped: «1 200,0»), shares «общая долевая (1/2)»;
 * column 13 names what was acquired by a controlled vocabulary only (the object type
@@ -591,7 +597,10 @@ def build_public_year(store: Store, year: int, sort_by: str = "surname") -> Publ
     for org in sorted(organisations, key=_sort_key):
         sections: list[Section] = []
         number = 0
-        for department, entries in organisations[org].items():  # roster order of departments
+        # roster order of departments; people outside any department (usually the head) come first,
+        # so that their rows never sit under the heading of another department
+        departments = sorted(organisations[org].items(), key=lambda item: item[0] is not None)
+        for department, entries in departments:
             if sort_by == "surname":
                 entries = sorted(entries, key=lambda e: (e[1].sort_name, e[0]["source_row"] or 0))
             blocks = []

@@ -380,3 +380,16 @@ def test_publishing_from_xlsx_workbook_gives_the_same_table(store, tmp_path):
         publish_year(other, 2023, tmp_path / "c", SETTINGS)
     assert ((tmp_path / "x" / "2023" / "declarations_2023.csv").read_bytes()
             == (tmp_path / "c" / "2023" / "declarations_2023.csv").read_bytes())
+
+
+def test_people_outside_departments_come_first(store, tmp_path):
+    sheets = {
+        "servants": [servant("1", full_name="Борисов Борис Борисович", department="Отдел кадров"),
+                     servant("2", full_name="Антонов Антон Антонович", department=None, position="Глава")],
+        "declarations": [declaration("d1", "1"), declaration("d2", "2")],
+    }
+    load(store, write_csv_workbook(tmp_path / "wb", sheets))
+    sections = build_public_year(store, 2023).organisations[0].sections
+    assert [(s.department, [b.name for b in s.blocks]) for s in sections] == [
+        (None, ["Антонов А.А."]), ("Отдел кадров", ["Борисов Б.Б."])]
+    assert [b.number for s in sections for b in s.blocks] == [1, 2]
