@@ -17,7 +17,7 @@ The public form (columns 1–13 of shared/spec/output.md):
   country), vehicles (type label, make, model), the declared annual income (the sum
   of incomes) and column 13 (deals under 230-ФЗ: what was acquired and the sources).
 
-Conventions where output.md is silent (documented in the README of the site too):
+Conventions where output.md is silent (the note under the site's table states the first):
 
 * «-» marks an empty cell everywhere: a subject with no owned (or no used) property
   gets «-» in each of the columns of that group, no vehicles «-», no deals «-», and
@@ -590,7 +590,7 @@ def build_public_year(store: Store, year: int, sort_by: str = "surname") -> Publ
             subjects.append(subject)
         block = Block(0, name, servant["position"], subjects, sort_name=_sort_key(servant["full_name"]))
         departments = organisations.setdefault(servant["organisation"], {})
-        departments.setdefault(servant["department"], []).append((servant, block))
+        departments.setdefault(servant["department"] or None, []).append((servant, block))
 
     slugs = _unique_slugs(sorted(organisations, key=_sort_key))
     tables: list[OrganisationTable] = []
