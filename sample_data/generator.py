@@ -278,6 +278,14 @@ def _resolve_cases(cases: list[dict]) -> list[dict]:
     for c in cases:
         c = dict(c)
         d = c.pop("_decl", None)
+        lookup = c.pop("_lookup", None)
+        if d is None and lookup is not None:
+            f, year, key = lookup
+            d = f.decl(year, key)
+            if d is not None and (not d.declared or year not in f.present or not f.must_declare):
+                d = None
+            if d is not None and d.correction is not None:
+                d = d.correction  # the справка that counts
         if d is not None and d.did:
             c["declaration_id"] = d.did
         out.append(c)
@@ -417,9 +425,10 @@ def generate_match_benchmark(out_dir: Path | str, *, persons: int, seed: int = 1
         for pid, rid, rel, p in people:
             w.writerow([pid, rid, p.full, "; ".join(p.former), p.birth.isoformat(), p.inn or "", rel])
 
-    with_yo = [x for x in people if "ё" in x[3].full.lower()]
-    with_maiden = [x for x in people if x[3].former]
-    gendered = [x for x in people if not N.is_invariant(x[3].base)]
+    adults = [x for x in people if x[3].birth.year <= 2024 - 20]  # officers of companies are adults
+    with_yo = [x for x in adults if "ё" in x[3].full.lower()]
+    with_maiden = [x for x in adults if x[3].former]
+    gendered = [x for x in adults if not N.is_invariant(x[3].base)]
     top = N.SURNAMES_FAMILY[:10]
     n_off = max(1, round(persons * officers_per_person))
     kinds = [("exact", 9), ("yo", 3.6), ("typo", 8), ("translit", 4.5), ("initials", 6.3), ("gender_form", 2.7),
@@ -434,7 +443,7 @@ def generate_match_benchmark(out_dir: Path | str, *, persons: int, seed: int = 1
         birth = None
         if kind in ("exact", "typo", "translit", "initials", "word_order", "yo", "maiden_name", "gender_form",
                     "namesake_other_birth_date", "same_surname_other_patronymic"):
-            pool = {"yo": with_yo, "maiden_name": with_maiden, "gender_form": gendered}.get(kind, people)
+            pool = {"yo": with_yo, "maiden_name": with_maiden, "gender_form": gendered}.get(kind, adults)
             if not pool:
                 continue
             pid, rid, _rel, p = rng.choice(pool)
@@ -463,10 +472,10 @@ def generate_match_benchmark(out_dir: Path | str, *, persons: int, seed: int = 1
             elif kind == "namesake_other_birth_date":
                 name = p.full
                 shift = rng.choice((-1, 1)) * rng.randint(3, 20)
-                try:
-                    birth = p.birth.replace(year=p.birth.year + shift)
-                except ValueError:
-                    birth = p.birth.replace(year=p.birth.year + shift, day=28)
+                new_year = min(max(p.birth.year + shift, 1940), y0 - 20)
+                if new_year == p.birth.year:
+                    new_year -= rng.randint(3, 20)
+                birth = dt.date(new_year, p.birth.month, min(p.birth.day, 28))
                 truth = ("", "")
             else:  # same surname and given name, another patronymic
                 other = [n for n in N.MALE_NAMES if N.patronymic(n, p.male) != patr]

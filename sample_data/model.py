@@ -146,6 +146,13 @@ SPOUSE_EMPLOYERS = [
 RATES = {2018: 0.06, 2019: 0.055, 2020: 0.045, 2021: 0.05, 2022: 0.075, 2023: 0.085,
          2024: 0.15, 2025: 0.16, 2026: 0.12}
 
+_SALE_PRICE = {  # object type: income description, price per m²
+    "land": ("продажа земельного участка", (150, 450)),
+    "garage": ("продажа гаража", (9_000, 16_000)),
+    "parking": ("продажа машино-места", (20_000, 35_000)),
+    "flat": ("продажа квартиры", (38_000, 60_000)),
+}
+
 BUY_BASIS = "договор купли-продажи"
 USED_BASIS = ("фактическое предоставление", "безвозмездное пользование")
 
@@ -464,6 +471,7 @@ class Builder:
                 # the servant is the wife: she takes her husband's surname
                 f.maiden_base = birth_base
                 if not keep:
+                    servant.former = [servant.full]
                     servant.base = sp.base
             spouse_rel = Rel(None, "spouse", sp, since=marriage_year if marriage_year and marriage_year > y0 else None,
                              birth_base=sp_birth_base)
@@ -829,6 +837,18 @@ class Builder:
                             inc.append(("other", "продажа автомобиля", price))
                     newv = self.new_car(h, rand_date(rng, y), max_price=max(900_000, 1.6 * (h.salary or 0)))
                     pend.append(("vehicle", f"{newv[1]} {newv[2]}", newv[6], newv[5]))
+                if not quiet and not inc and rng.random() < 0.015:
+                    # selling an extra object (never the home) for at most 0.8 x the recurring income
+                    cap = 0.8 * min(h.prev_total or 0, h.salary + h.pension + h.teaching)
+                    home_cad = f.home["cad"] if f.home else None
+                    cands = [e for e in h.estates if e[0] == "owned" and e[2] == "individual" and e[7] != home_cad
+                             and e[1] in _SALE_PRICE]
+                    if cands:
+                        e = rng.choice(cands)
+                        price = float(round(e[4] * rng.uniform(*_SALE_PRICE[e[1]][1]), -3))
+                        if 50_000 <= price <= cap:
+                            h.estates.remove(e)
+                            inc.append(("other", _SALE_PRICE[e[1]][0], price))
             if h.salary:
                 inc.append(("main_job", h.employer or self.organisation, r2(h.salary)))
             if h.teaching:

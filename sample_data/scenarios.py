@@ -76,6 +76,9 @@ class ScenarioContext:
         c.update(extra)
         if decl is not None:
             c["_decl"] = decl
+        elif year is not None:
+            key = "self" if subject == "self" else ("spouse" if subject == "spouse" else rid)
+            c["_lookup"] = (f, year, key)
         self.cases.append(c)
         return c
 
