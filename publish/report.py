@@ -31,7 +31,8 @@ from openpyxl.utils import get_column_letter
 from declarations.store import Store
 from publish import calendar
 from publish.charts import bar_list_chart, income_area_chart
-from publish.report_data import (NBSP, Report, area_ru, build_report, date_ru, int_ru, money_ru, pct_ru)
+from publish.report_data import (NBSP, SECTION_LABELS, SEVERITY_LABELS, STATUS_LABELS, STATUS_ORDER, Report,
+                                 area_ru, build_report, date_ru, int_ru, money_ru, pct_ru)
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -91,7 +92,8 @@ def render_html(report: Report) -> str:
             code_charts[i] = bar_list_chart([(c.code, c.total) for c in org.flags.by_code],
                                             title="Число признаков по кодам", chart_id=f"codes-{i}")
     return _environment().get_template("report.html.j2").render(
-        report=report, title=TITLE, charts=charts, code_charts=code_charts, nbsp=NBSP)
+        report=report, title=TITLE, charts=charts, code_charts=code_charts, nbsp=NBSP,
+        statuses=[(s, STATUS_LABELS[s]) for s in STATUS_ORDER], severities=SEVERITY_LABELS)
 
 
 # --------------------------------------------------------------------------- xlsx
@@ -223,7 +225,6 @@ def _codes_sheet(sheet, report: Report) -> None:
     _header(sheet, 1, headers)
     _widths(sheet, [30, 30, 24, 60, 11, 9, 11, 10, 12, 11, 8, 10])
     row = 2
-    from publish.report_data import SECTION_LABELS, SEVERITY_LABELS, STATUS_ORDER
     for org in report.organisations:
         for code in org.flags.by_code:
             _row(sheet, row, [org.organisation, code.code, SECTION_LABELS.get(code.section, code.section),
