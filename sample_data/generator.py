@@ -45,8 +45,9 @@ Flats, houses, land, garages and parking places with cadastral numbers ``NN:NN:N
 shares ``1/2``, ``1/3``, joint ownership, objects in use; cars (make, model, year, plate
 ``А123ВС69``), a truck, boats and trailers; bank accounts with 20-digit numbers carrying the
 Bank of Russia control key, real bank names, opening dates and balances; incomes (main job
-growing ~3–8.5 %/year, deposit interest at the year's rates, pensions, teaching, occasional
-«продажа автомобиля»); 230-ФЗ expenses with ``funds_source``; listed shares with the issuer's
+growing ~3–8.5 %/year, deposit interest at the year's rates, pensions, teaching, dividends,
+occasional «продажа автомобиля», «продажа земельного участка», «продажа гаража» with the
+object gone the same year); 230-ФЗ expenses with ``funds_source``; listed shares with the issuer's
 INN; mortgages and consumer loans.  All INNs pass the FNS checksum.  Payroll equals the declared
 main-job income (or differs by under 1 000 руб.).  Справки are submitted from mid January to
 26 April of the following year, mostly in March–April.  The background never raises a finding
@@ -126,8 +127,9 @@ slot   flag (must be raised)               hard negatives on the same servant (m
                                            director of a company that never bid
 =====  ==================================  ====================================================
 
-Scenarios that need more years than given are replaced by background servants.  Everything
-is listed in ``manifest.json``; ``Manifest.codes()`` summarises it.
+Scenarios that need more years than given plant only what fits.  Everything is listed in
+``manifest.json``; ``Manifest.codes()`` summarises it.  Procurement cases carry the year of their
+procedure; ``SERVANT_IS_OFFICER`` holds in every year (``years``), its ``year`` is YL.
 
 Name-matching benchmark
 =======================
