@@ -174,4 +174,4 @@ def read_flags(store: Store, year: int | None = None, include_resolved: bool = T
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY year, person_id, code, flag_id"
-    return store.con.execute(sql, params).pl()
+    return store.con.sql(sql, params=params or None).pl()

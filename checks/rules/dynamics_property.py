@@ -1,0 +1,158 @@
+"""Д — real estate year over year: objects gone, new objects, area and share changes.
+
+Only owned objects (`holding = 'owned'`) are compared; the previous справка is the same
+subject's latest earlier one, and objects are matched as `checks.history` describes.
+"""
+
+from __future__ import annotations
+
+from checks.flags import Flag
+from checks.history import (PAIR_SELECT, asset_key, gap_note, matched, pair_evidence, pair_identity, row_struct,
+                            sales, source_join, unmatched)
+from checks.rules import Context, Rule, date_ru, describe_pair, describe_real_estate, rule, subject_ru
+
+KIND = "real_estate"
+
+_FAMILY_HAS_SALE = """EXISTS (SELECT 1 FROM chk_sales s WHERE s.person_id = pr.person_id AND s.property_sale
+                              AND s.year > pr.prev_year AND s.year <= pr.cur_year)"""
+
+
+def _who(row: dict) -> str:
+    return subject_ru(row["subject"], row.get("subject_name"))
+
+
+@rule("PROPERTY_DISAPPEARED", family="Д", severity="high", title="Недвижимость исчезла без продажи",
+      template=("{subject}: {object} из справки за {prev_year} год нет в справке за {year} год, "
+                "доход от продажи не указан{gap}"),
+      describe=describe_pair)
+def property_disappeared(ctx: Context, self: Rule) -> list[Flag]:
+    sales(ctx)
+    found = ctx.rows(f"""
+        SELECT {PAIR_SELECT}, {row_struct(KIND, 'src')} AS prev_row, {asset_key(KIND, 'u')} AS asset_key
+        FROM {unmatched(ctx, KIND, 'prev')} u JOIN chk_pairs pr ON pr.pair_id = u.pair_id
+        {source_join(KIND, 'src', 'u.rid')}
+        WHERE NOT {_FAMILY_HAS_SALE}
+          -- moved to another member of the family (the same cadastral number there): not gone
+          AND NOT (u.ident IS NOT NULL AND EXISTS (
+                SELECT 1 FROM chk_real_estate f
+                WHERE f.person_id = pr.person_id AND f.year = pr.cur_year AND f.ident = u.ident))
+        ORDER BY pr.person_id, pr.cur_year, pr.subject_key, asset_key""")
+    flags = []
+    for row in found:
+        evidence = pair_evidence(row, KIND)
+        evidence["sale_incomes"] = []
+        evidence["sale_words"] = list(ctx.option("property_sale_words"))
+        flags.append(self.flag(
+            person_id=row["person_id"], year=row["cur_year"], identity=pair_identity(row, row["asset_key"]),
+            evidence=evidence, subject=_who(row), object=describe_real_estate(row["prev_row"], full=False),
+            prev_year=row["prev_year"], gap=gap_note(row)))
+    return flags
+
+
+_REASONS = {
+    "left_out": "приобретено {acquired}, но в справке за {prev_year} год не указано",
+    "no_date_or_basis": "без даты и основания приобретения",
+    "date_after_year": "дата приобретения {acquired} позже отчетного года, основание не указано",
+}
+
+
+@rule("PROPERTY_APPEARED", family="Д", severity="medium", title="Новая недвижимость без основания или пропущенная",
+      template="{subject}: в справке за {year} год новое имущество — {object}: {reason}{gap}",
+      describe=describe_pair)
+def property_appeared(ctx: Context, self: Rule) -> list[Flag]:
+    found = ctx.rows(f"""
+        SELECT * FROM (
+            SELECT {PAIR_SELECT}, {row_struct(KIND, 'src')} AS cur_row, {asset_key(KIND, 'u')} AS asset_key,
+                   u.acquired_on,
+                   CASE WHEN u.acquired_on IS NOT NULL AND u.acquired_on <= pr.prev_end THEN 'left_out'
+                        WHEN u.acquired_on IS NOT NULL AND u.acquired_on <= pr.cur_end THEN NULL
+                        WHEN nullif(trim(coalesce(u.basis, '')), '') IS NOT NULL THEN NULL
+                        WHEN u.acquired_on IS NULL THEN 'no_date_or_basis'
+                        ELSE 'date_after_year' END AS reason
+            FROM {unmatched(ctx, KIND, 'cur')} u JOIN chk_pairs pr ON pr.pair_id = u.pair_id
+            {source_join(KIND, 'src', 'u.rid')}
+            -- declared before by another member of the family (the same cadastral number): not new
+            WHERE NOT (u.ident IS NOT NULL AND EXISTS (
+                    SELECT 1 FROM chk_real_estate f
+                    WHERE f.person_id = pr.person_id AND f.year >= pr.prev_year AND f.year < pr.cur_year
+                      AND f.ident = u.ident)))
+        WHERE reason IS NOT NULL
+        ORDER BY person_id, cur_year, subject_key, asset_key""")
+    flags = []
+    for row in found:
+        evidence = pair_evidence(row, KIND)
+        reason = _REASONS[row["reason"]].format(acquired=date_ru(row["acquired_on"]), prev_year=row["prev_year"])
+        evidence["reason"] = row["reason"]
+        evidence["reason_text"] = reason
+        flags.append(self.flag(
+            person_id=row["person_id"], year=row["cur_year"], identity=pair_identity(row, row["asset_key"]),
+            evidence=evidence, subject=_who(row), object=describe_real_estate(row["cur_row"], full=False),
+            reason=reason, gap=gap_note(row)))
+    return flags
+
+
+@rule("PROPERTY_AREA_CHANGED", family="Д", severity="low", title="Изменилась площадь объекта",
+      template=("{subject}: площадь объекта {cadastral} — {before} в справке за {prev_year} год, "
+                "{after} в справке за {year} год"),
+      describe=describe_pair)
+def property_area_changed(ctx: Context, self: Rule) -> list[Flag]:
+    tol = float(ctx.option("area_tolerance_pct")) / 100.0
+    found = ctx.rows(f"""
+        SELECT {PAIR_SELECT}, {row_struct(KIND, 'ps')} AS prev_row, {row_struct(KIND, 'cs')} AS cur_row,
+               {asset_key(KIND, 'p')} AS asset_key, hit.p_area AS before, hit.c_area AS after
+        FROM {matched(ctx, KIND, f"m.stage = 1 AND m.p_area IS NOT NULL AND m.c_area IS NOT NULL "
+                                 f"AND abs(m.p_area - m.c_area) > {tol} * greatest(m.p_area, m.c_area)")}
+        ORDER BY pr.person_id, pr.cur_year, pr.subject_key, asset_key""")
+    flags = []
+    for row in found:
+        evidence = pair_evidence(row, KIND)
+        evidence["matched_by"] = "identifier"
+        evidence["area_change_pct"] = round((row["after"] - row["before"]) / row["before"] * 100.0, 2)
+        evidence["tolerance_pct"] = float(ctx.option("area_tolerance_pct"))
+        flags.append(self.flag(
+            person_id=row["person_id"], year=row["cur_year"], identity=pair_identity(row, row["asset_key"]),
+            evidence=evidence, subject=_who(row), cadastral=row["prev_row"].get("cadastral_number"),
+            before=describe_real_estate({"area": row["before"], "object_type": row["prev_row"]["object_type"]}, False),
+            after=describe_real_estate({"area": row["after"], "object_type": row["cur_row"]["object_type"]}, False),
+            prev_year=row["prev_year"]))
+    return flags
+
+
+@rule("PROPERTY_SHARE_CHANGED", family="Д", severity="medium", title="Изменилась доля без сделки",
+      template=("{subject}: {object} — доля {before} в справке за {prev_year} год, {after} в справке "
+                "за {year} год, сделки не указано{gap}"),
+      describe=describe_pair)
+def property_share_changed(ctx: Context, self: Rule) -> list[Flag]:
+    sales(ctx)
+    found = ctx.rows(f"""
+        SELECT {PAIR_SELECT}, {row_struct(KIND, 'ps')} AS prev_row, {row_struct(KIND, 'cs')} AS cur_row,
+               {asset_key(KIND, 'p', noshare=True)} AS asset_key, hit.p_share_key AS before,
+               hit.c_share_key AS after, hit.stage
+        FROM {matched(ctx, KIND, "m.stage IN (1, 3) AND m.p_share_key IS NOT NULL AND m.c_share_key IS NOT NULL "
+                                 "AND m.p_share_key <> m.c_share_key")}
+        -- a deal explains it: acquired in the period, a real-estate expense or a sale in the family
+        WHERE NOT coalesce(hit.c_acquired_on > pr.prev_end AND hit.c_acquired_on <= pr.cur_end, false)
+          AND NOT {_FAMILY_HAS_SALE}
+          AND NOT EXISTS (SELECT 1 FROM expenses e JOIN chk_decl d USING (declaration_id)
+                          WHERE d.person_id = pr.person_id AND d.year > pr.prev_year AND d.year <= pr.cur_year
+                            AND e.asset_kind IN ('real_estate', 'land'))
+        ORDER BY pr.person_id, pr.cur_year, pr.subject_key, asset_key""")
+    flags = []
+    for row in found:
+        evidence = pair_evidence(row, KIND)
+        evidence["matched_by"] = "identifier" if row["stage"] == 1 else "attributes_except_share"
+        evidence["share_before"], evidence["share_after"] = row["before"], row["after"]
+        evidence["deals"] = []
+        evidence["sale_incomes"] = []
+        flags.append(self.flag(
+            person_id=row["person_id"], year=row["cur_year"], identity=pair_identity(row, row["asset_key"]),
+            evidence=evidence, subject=_who(row),
+            object=describe_real_estate({k: row["cur_row"].get(k) for k in ("object_type", "object_type_raw", "area")},
+                                        full=False),
+            before=_share_ru(row["before"]), after=_share_ru(row["after"]), prev_year=row["prev_year"],
+            gap=gap_note(row)))
+    return flags
+
+
+def _share_ru(share_key: str) -> str:
+    return {"1/1": "целиком", "joint": "совместная"}.get(share_key, share_key)

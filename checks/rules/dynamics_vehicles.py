@@ -1,0 +1,67 @@
+"""Д — vehicles year over year: a vehicle gone without a sale, one the previous справка left out."""
+
+from __future__ import annotations
+
+from checks.flags import Flag
+from checks.history import (PAIR_SELECT, asset_key, gap_note, pair_evidence, pair_identity, row_struct, sales,
+                            source_join, unmatched)
+from checks.rules import Context, Rule, date_ru, describe_pair, describe_vehicle, rule, subject_ru
+
+KIND = "vehicle"
+
+
+@rule("VEHICLE_DISAPPEARED", family="Д", severity="high", title="Транспорт исчез без продажи",
+      template=("{subject}: {object} из справки за {prev_year} год нет в справке за {year} год, "
+                "доход от продажи не указан{gap}"),
+      describe=describe_pair)
+def vehicle_disappeared(ctx: Context, self: Rule) -> list[Flag]:
+    sales(ctx)
+    found = ctx.rows(f"""
+        SELECT {PAIR_SELECT}, {row_struct(KIND, 'src')} AS prev_row, {asset_key(KIND, 'u')} AS asset_key
+        FROM {unmatched(ctx, KIND, 'prev')} u JOIN chk_pairs pr ON pr.pair_id = u.pair_id
+        {source_join(KIND, 'src', 'u.rid')}
+        WHERE NOT EXISTS (SELECT 1 FROM chk_sales s WHERE s.person_id = pr.person_id AND s.vehicle_sale
+                                                     AND s.year > pr.prev_year AND s.year <= pr.cur_year)
+          -- moved to another member of the family (the same registration plate there): not gone
+          AND NOT (u.ident IS NOT NULL AND EXISTS (
+                SELECT 1 FROM chk_vehicle f
+                WHERE f.person_id = pr.person_id AND f.year = pr.cur_year AND f.ident = u.ident))
+        ORDER BY pr.person_id, pr.cur_year, pr.subject_key, asset_key""")
+    flags = []
+    for row in found:
+        evidence = pair_evidence(row, KIND)
+        evidence["sale_incomes"] = []
+        evidence["sale_words"] = list(ctx.option("vehicle_sale_words"))
+        flags.append(self.flag(
+            person_id=row["person_id"], year=row["cur_year"], identity=pair_identity(row, row["asset_key"]),
+            evidence=evidence, subject=subject_ru(row["subject"], row.get("subject_name")),
+            object=describe_vehicle(row["prev_row"], full=False), prev_year=row["prev_year"], gap=gap_note(row)))
+    return flags
+
+
+@rule("VEHICLE_APPEARED", family="Д", severity="medium", title="Транспорт не указан в прошлой справке",
+      template=("{subject}: в справке за {prev_year} год нет транспортного средства {object} с датой приобретения "
+                "{acquired} (впервые в справке за {year} год){gap}"),
+      describe=describe_pair)
+def vehicle_appeared(ctx: Context, self: Rule) -> list[Flag]:
+    found = ctx.rows(f"""
+        SELECT {PAIR_SELECT}, {row_struct(KIND, 'src')} AS cur_row, {asset_key(KIND, 'u')} AS asset_key, u.acquired_on
+        FROM {unmatched(ctx, KIND, 'cur')} u JOIN chk_pairs pr ON pr.pair_id = u.pair_id
+        {source_join(KIND, 'src', 'u.rid')}
+        WHERE u.acquired_on IS NOT NULL AND u.acquired_on <= pr.prev_end
+          -- declared before by another member of the family (the same registration plate): not left out
+          AND NOT (u.ident IS NOT NULL AND EXISTS (
+                SELECT 1 FROM chk_vehicle f
+                WHERE f.person_id = pr.person_id AND f.year >= pr.prev_year AND f.year < pr.cur_year
+                  AND f.ident = u.ident))
+        ORDER BY pr.person_id, pr.cur_year, pr.subject_key, asset_key""")
+    flags = []
+    for row in found:
+        evidence = pair_evidence(row, KIND)
+        evidence["reason_text"] = f"приобретено {date_ru(row['acquired_on'])}, до конца {row['prev_year']} года"
+        flags.append(self.flag(
+            person_id=row["person_id"], year=row["cur_year"], identity=pair_identity(row, row["asset_key"]),
+            evidence=evidence, subject=subject_ru(row["subject"], row.get("subject_name")),
+            object=describe_vehicle(row["cur_row"], full=False), acquired=date_ru(row["acquired_on"]),
+            prev_year=row["prev_year"], gap=gap_note(row)))
+    return flags
