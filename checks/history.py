@@ -1,37 +1,39 @@
 """Declaration history shared by the year-over-year (Д) rules.
 
-Everything here is set-based SQL that builds temporary tables on the run's cursor,
-once per run (:meth:`checks.rules.Context.once`):
+Everything here is set-based SQL that builds temporary tables on the run's cursor, once per
+run (:meth:`checks.rules.Context.once`):
 
 `chk_decl`
-    one effective справка per subject and year (`effective_declarations`: a corrected
-    справка replaces the one it corrects; if a subject still has two справки for a year,
-    the latest submitted, then the greatest number, is taken).
+    one effective справка per subject and year (`effective_declarations`: a corrected справка
+    replaces the one it corrects; if a subject still has two справки for a year, the latest
+    submitted, then the greatest number, is taken), with an integer `did` and the `did` of the
+    subject's previous and next справка (`prev_did`, `next_did`): the previous one is the latest
+    earlier year that has a справка, not necessarily year − 1; the subject is followed by
+    `subject_key` (`relative_id` for the family).
 `chk_pairs`
-    each справка with the same subject's previous one: the latest earlier year that has
-    a справка (not necessarily year − 1), the subject followed by `subject_key`
-    (`relative_id` for the family). One row per pair, `pair_id`; with `--year` only
-    the pairs whose later справка is of that year.
-`chk_income`
-    total income per справка.
-`chk_sales`
-    income rows whose description declares a sale (settings `property_sale_words`,
-    `vehicle_sale_words`), per servant (family) and year.
-`chk_<asset>` / `chk_<asset>_match`
-    owned real estate, vehicles and accounts with normalised keys, and a one-to-one
-    matching of the rows of the previous and the current справка of every pair.
+    each справка with a previous one; `pair_id` is the later справка's `did`. With `--year`,
+    only the pairs whose later справка is of that year.
+`chk_income`, `chk_sales`
+    total and main-job income per справка; income rows whose description declares a sale
+    (settings `property_sale_words`, `vehicle_sale_words`), per servant (family) and year.
+`chk_<asset>`, `chk_<asset>_match`
+    the working columns of owned real estate, vehicles and accounts (normalised keys computed
+    once per distinct source value), and a one-to-one matching of the rows of the previous and
+    the current справка of every pair. A row is on the current side of pair `did` and on the
+    previous side of pair `next_did`, so no row is copied per pair; evidence fields are read
+    back from the source table by rowid for the flagged rows only.
 
-Matching (checks.md): identifiers first (cadastral number, registration plate, account
-number), then attributes (type, area within the tolerance, share, country; make, model,
-year made; bank, account type, currency). Two rows whose identifiers are both given and
-differ are never the same object. Real estate has a third stage — the same type, area
-and country with another share — so that `PROPERTY_SHARE_CHANGED` can see a share change
-of an object without a cadastral number. The matching is greedy over a strict order
-(stage, fewest unknown attributes, smallest difference, then the rows' attributes and
-source rows): every round takes the candidate pairs that are each other's best and removes
-their rows, until no candidate is left. That is exactly the global greedy matching, is
-deterministic, and costs a few set-based rounds, each over candidates that only pair rows of
-one declaration pair with the same key (no quadratic step over the whole table).
+Matching (checks.md): identifiers first (cadastral number, registration plate, account number),
+then attributes (type, area within the tolerance, share, country; make, model, year made; bank,
+account type, currency). Two rows whose identifiers are both given and differ are never the
+same object. Real estate has a third stage — the same type, area and country with another
+share — so that `PROPERTY_SHARE_CHANGED` can see a share change of an object without a
+cadastral number. Within a stage the matching is greedy over a strict order (fewest unknown
+attributes, smallest difference, then the source rows and row ids): a candidate that is the
+only one of both its rows is taken at once, the others in rounds of "each other's best" (which
+is exactly the global greedy matching). Candidates only pair rows of the same two справки with
+the same key, every step is a hash join, aggregate or window over whole tables: no quadratic
+step, no Python loop over rows.
 """
 
 from __future__ import annotations
@@ -243,9 +245,6 @@ ASSETS: dict[str, dict[str, Any]] = {
         "sources": "workbook",  # Declarator data carries no accounts: pairs of two workbook справки only
     },
 }
-
-MATCHED_BY = {1: "identifier", 2: "attributes", 3: "attributes_except_share"}
-
 
 def asset_key(kind: str, alias: str, noshare: bool = False) -> str:
     """SQL naming the object of an asset row in a flag's identity (identifier, else its attributes)."""

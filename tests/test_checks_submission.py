@@ -89,6 +89,20 @@ def test_late_submission_fires_the_day_after_the_deadline_not_on_it(store, tmp_p
     assert "30.04.2024" in flags[0].message and "01.05.2024" in flags[0].message
 
 
+def test_a_family_submitting_late_is_one_finding_listing_every_late_declaration(store, tmp_path):
+    load_years(store, tmp_path, {2023: {
+        "relatives": [relative("S1", "spouse"), relative("C1", "son", "2012-01-01", full_name="Иванов Олег Иванович")],
+        "declarations": [declaration("2023-1", "1", 2023, submitted_on="2024-06-03"),
+                         declaration("2023-s", "1", 2023, subject="spouse", relative_id="S1", submitted_on="2024-06-03"),
+                         declaration("2023-c", "1", 2023, subject="child", relative_id="C1", submitted_on="2024-04-29")],
+    }})
+    flags = of(check(store), "LATE_SUBMISSION")
+    assert len(flags) == 1
+    assert [d["declaration_id"] for d in flags[0].evidence["declarations"]] == ["2023-1", "2023-s"]
+    assert flags[0].evidence["days_late"] == 34
+    assert "Иванова Мария Петровна" in flags[0].message and "03.06.2024" in flags[0].message
+
+
 def test_a_late_original_keeps_its_finding_and_a_correction_is_judged_only_by_late_correction(store, tmp_path):
     load_years(store, tmp_path, {2023: {
         "declarations": [
@@ -98,7 +112,7 @@ def test_a_late_original_keeps_its_finding_and_a_correction_is_judged_only_by_la
     }})
     flags = check(store)
     late = of(flags, "LATE_SUBMISSION")
-    assert [f.evidence["declaration"]["declaration_id"] for f in late] == ["2023-1"]
+    assert [d["declaration_id"] for f in late for d in f.evidence["declarations"]] == ["2023-1"]
     # the correction came within a month of the deadline: no LATE_CORRECTION, and never LATE_SUBMISSION
     assert of(flags, "LATE_CORRECTION") == []
 

@@ -24,8 +24,7 @@ import duckdb
 import polars as pl
 
 from checks.flags import SEVERITIES, Flag
-from declarations.model import (ASSET_KINDS, INCOME_TYPES, OBJECT_TYPES, OWNERSHIPS, RELATIONS, SUBJECTS,
-                                VEHICLE_TYPES)
+from declarations.model import ASSET_KINDS, INCOME_TYPES, OBJECT_TYPES, OWNERSHIPS, RELATIONS, VEHICLE_TYPES
 from declarations.settings import deadline_options
 from declarations.store import Store
 from publish import calendar
@@ -114,9 +113,17 @@ class Context:
         )
 
     def close(self) -> None:
-        for name, value in self._restore.items():
-            self.con.execute(f"SET {name} = '{value}'")
+        for (name,) in self.con.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE 'chk_%'").fetchall():
+            self.con.execute(f"DROP TABLE IF EXISTS {name}")
         self.con.close()
+        # a small limit for a moment makes DuckDB hand the run's buffers back before saving the flags
+        try:
+            self.store.con.execute("SET memory_limit = '64MB'")
+        except duckdb.Error:
+            pass
+        for name, value in self._restore.items():
+            self.store.con.execute(f"SET {name} = '{value}'")
 
 
 # --------------------------------------------------------------------------- the rule
@@ -202,7 +209,6 @@ def years_ru(years: Iterable[int]) -> str:
     return ", ".join(str(y) for y in ys[:-1]) + f" и {ys[-1]} годы"
 
 
-SUBJECT_LABELS = {**SUBJECTS, "other": "иное лицо"}
 SUBJECT_TITLES = {"self": "Служащий", "spouse": "Супруг(а)", "child": "Несовершеннолетний ребенок",
                   "other": "Иное лицо"}
 
@@ -273,7 +279,6 @@ def describe_account(row: dict[str, Any] | None, full: bool = True) -> str:
 
 
 ASSET_DESCRIBERS = {"real_estate": describe_real_estate, "vehicle": describe_vehicle, "account": describe_account}
-ASSET_TITLES = {"real_estate": "объект недвижимости", "vehicle": "транспортное средство", "account": "счет"}
 
 
 def describe_income(row: dict[str, Any]) -> str:
@@ -296,28 +301,10 @@ def relation_ru(relation: str | None) -> str:
     return label(RELATIONS, relation)
 
 
-_WORD = re.compile(r"\s+")
-
-
 def sale_pattern(words: Iterable[str]) -> str:
     """A regular expression (for DuckDB regexp_matches) matching any of the sale words, folded."""
     cleaned = [re.escape(w.strip().lower().replace("ё", "е")) for w in words if w and w.strip()]
-    return "|".join(cleaned) if cleaned else "(?!)"
-
-
-def declaration_ref(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """The identifying fields of a справка for evidence."""
-    keys = ("declaration_id", "year", "subject", "kind", "corrects", "submitted_on", "source")
-    return {k: row.get(prefix + k) for k in keys if (prefix + k) in row}
-
-
-def clean(value: Any) -> Any:
-    """Evidence values: drop nulls from row dicts, keep everything else as is."""
-    if isinstance(value, dict):
-        return {k: clean(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [clean(v) for v in value]
-    return value
+    return "|".join(cleaned) if cleaned else "[^\\s\\S]"  # no words: a pattern that never matches
 
 
 def describe_pair(evidence: dict[str, Any]) -> str:

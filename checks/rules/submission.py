@@ -177,21 +177,43 @@ LATE_SQL = """
     ORDER BY d.person_id, d.year, subject_key, d.declaration_id"""
 
 
-@rule("LATE_SUBMISSION", family="С", severity="medium", title="Справка представлена позже срока",
-      template="{subject}: справка за {year} год представлена {submitted} — позже срока {deadline} на {days} дн.",
-      describe=_describe_late)
+def _describe_late_group(evidence: dict[str, Any]) -> str:
+    parts = [f"{subject_ru(d['subject'], d.get('subject_name'))}: справка {d['declaration_id']} представлена "
+             f"{date_ru(d['submitted_on'])} (опоздание {d['days_late']} дн.)" for d in evidence["declarations"]]
+    return f"срок {date_ru(evidence['deadline'])}; " + "; ".join(parts)
+
+
+@rule("LATE_SUBMISSION", family="С", severity="medium", title="Справки представлены позже срока",
+      template="Справки за {year} год представлены позже срока {deadline}: {late}",
+      describe=_describe_late_group)
 def late_submission(ctx: Context, self: Rule) -> list[Flag]:
+    """One finding per servant and year: every original справка of the family submitted late is listed."""
     relatives(ctx)
     _deadlines(ctx, "declarations", "original")
     found = ctx.rows(LATE_SQL.format(subject_key=SUBJECT_KEY_SQL.format(d="d"), limit="l.deadline",
                                      kind="original", year=ctx.year_is("d.year")))
     ctx.con.unregister("chk_deadlines")
-    flags = []
+    groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for row in found:
+        groups.setdefault((row["person_id"], row["year"]), []).append(row)
+    flags = []
+    for (person_id, year), rows in groups.items():
+        rows.sort(key=lambda r: (r["subject"] != "self", r["subject"] != "spouse", r["subject_key"], r["declaration_id"]))
+        late = []
+        for row in rows:
+            entry = {k: row[k] for k in ("declaration_id", "subject", "relative_id", "subject_name", "submitted_on",
+                                         "days_late", "source_row") if row.get(k) is not None}
+            if row.get("name") and "subject_name" not in entry:
+                entry["subject_name"] = row["name"]
+            late.append(entry)
+        dates = sorted({r["submitted_on"] for r in rows})
+        summary = ", ".join(subject_ru(r["subject"], r["name"]) for r in rows)
+        summary += f" — {', '.join(date_ru(d) for d in dates)} (до {max(r['days_late'] for r in rows)} дн.)"
         flags.append(self.flag(
-            person_id=row["person_id"], year=row["year"], identity=f"{row['subject_key']}|original",
-            evidence=_submission_evidence(row), subject=subject_ru(row["subject"], row["name"]),
-            submitted=date_ru(row["submitted_on"]), deadline=date_ru(row["deadline"]), days=row["days_late"]))
+            person_id=person_id, year=year, identity="original",
+            evidence={"year": year, "deadline": rows[0]["deadline"], "declarations": late,
+                      "days_late": max(r["days_late"] for r in rows)},
+            deadline=date_ru(rows[0]["deadline"]), late=summary))
     return flags
 
 
