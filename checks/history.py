@@ -292,6 +292,30 @@ def row_struct(kind: str, alias: str) -> str:
     return f"CASE WHEN {alias}.rowid IS NULL THEN NULL ELSE {{{inner}}} END"
 
 
+def rows_of(ctx: Context, kind: str, declaration_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Evidence: every row of that asset in the given справки (flagged rows' other side only)."""
+    spec = ASSETS[kind]
+    out: dict[str, list[dict[str, Any]]] = {}
+    if not declaration_ids:
+        return out
+    with ctx.keys("chk_keys", declaration_id=declaration_ids):
+        found = ctx.rows(f"""SELECT a.declaration_id, {row_struct(kind, 'a')} AS row
+                             FROM {spec['table']} a JOIN chk_keys k USING (declaration_id)
+                             WHERE {spec['where']} ORDER BY a.declaration_id, a.source_row""")
+    for item in found:
+        out.setdefault(item["declaration_id"], []).append(_clean_row(item["row"]))
+    return out
+
+
+def add_other_side(ctx: Context, kind: str, flags_rows: list[tuple[dict[str, Any], dict[str, Any]]], side: str) -> None:
+    """Put the list of the asset's rows of the other справка (`side`: previous or current) into each
+    evidence, so that a gone or new object is seen against everything the other справка declared."""
+    column = "prev_id" if side == "previous" else "cur_id"
+    rows = rows_of(ctx, kind, [row[column] for row, _ in flags_rows])
+    for row, evidence in flags_rows:
+        evidence[side]["rows"] = rows.get(row[column], [])
+
+
 def source_join(kind: str, alias: str, rid: str) -> str:
     """Join the source table of the asset by rowid (evidence fields of flagged rows)."""
     return f"JOIN {ASSETS[kind]['table']} {alias} ON {alias}.rowid = {rid}"

@@ -39,7 +39,8 @@ def test_property_disappeared_without_a_sale(store, tmp_path):
     assert "64,7" in flag.message and "2022" in flag.message
     assert flag.evidence["previous"]["row"]["cadastral_number"] == "50:12:0000000:123"
     assert flag.evidence["previous"]["declaration_id"] == "2022-1"
-    assert flag.evidence["current"] == {"declaration_id": "2023-1", "year": 2023, "kind": "original", "row": None}
+    assert flag.evidence["current"] == {"declaration_id": "2023-1", "year": 2023, "kind": "original", "row": None,
+                                        "rows": []}
     assert flag.evidence["sale_incomes"] == []
     assert flag.identity == "self|2022|cad:50:12:0000000:123"
 
@@ -93,6 +94,8 @@ def test_property_appeared_left_out_or_without_date_and_basis(store, tmp_path):
     flags = two_years(store, tmp_path, {}, after)
     found = {f.evidence["current"]["row"]["cadastral_number"]: f for f in of(flags, "PROPERTY_APPEARED")}
     assert set(found) == {"50:12:0000000:001", "50:12:0000000:004"}
+    # the previous справка's objects are shown beside the new one (here: none)
+    assert found["50:12:0000000:001"].evidence["previous"]["rows"] == []
     assert found["50:12:0000000:001"].evidence["reason"] == "left_out"
     assert "01.02.2020" in found["50:12:0000000:001"].message
     assert found["50:12:0000000:004"].evidence["reason"] == "no_date_or_basis"
@@ -185,6 +188,7 @@ def test_vehicle_appeared_acquired_before_the_end_of_the_previous_year(store, tm
                                         acquired_on="2023-02-01")]})
     found = of(flags, "VEHICLE_APPEARED")
     assert [f.evidence["current"]["row"]["make"] for f in found] == ["Toyota"]
+    assert found[0].evidence["previous"]["rows"] == []
     assert found[0].severity == "medium" and "01.07.2021" in found[0].message
 
 
@@ -208,6 +212,7 @@ def test_account_undeclared_before_but_not_one_opened_during_the_year(store, tmp
                                     account("2023-1", account_number="40817810000000000003", opened_on="2023-06-01")]})
     found = of(flags, "ACCOUNT_UNDECLARED_BEFORE")
     assert [f.evidence["current"]["row"]["account_number"] for f in found] == ["40817810000000000002"]
+    assert [r["account_number"] for r in found[0].evidence["previous"]["rows"]] == ["40817810000000000001"]
     assert found[0].severity == "medium"
 
 

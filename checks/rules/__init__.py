@@ -319,6 +319,11 @@ def describe_pair(evidence: dict[str, Any]) -> str:
     text = (f"{who}. {prev['year']} (справка {prev['declaration_id']}): {before} → "
             f"{cur['year']} (справка {cur['declaration_id']}): {after}").replace(": →", " →").rstrip(": ")
     notes = []
+    for side in (prev, cur):
+        if "rows" in side and describe is not None:
+            listed = "; ".join(describe(r, full=False) for r in side["rows"])
+            notes.append(f"в справке за {side['year']} год указано: {listed}" if listed
+                         else f"в справке за {side['year']} год таких объектов нет")
     if evidence.get("years_without_declaration"):
         notes.append(f"справки за {years_ru(evidence['years_without_declaration'])} нет")
     if "sale_incomes" in evidence:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from checks.flags import Flag
-from checks.history import (PAIR_SELECT, asset_key, assets, pairs, gap_note, income_totals, matched, pair_evidence, pair_identity,
+from checks.history import (PAIR_SELECT, add_other_side, asset_key, assets, pairs, gap_note, income_totals, matched, pair_evidence, pair_identity,
                             pair_scope, row_struct, source_join, unmatched)
 from checks.rules import (Context, Rule, date_ru, describe_account, describe_pair, rub, rule, subject_ru,
                           years_ru)
@@ -51,9 +51,10 @@ def account_undeclared_before(ctx: Context, self: Rule) -> list[Flag]:
         {source_join(KIND, 'src', 'u.rid')}
         WHERE u.opened_on IS NOT NULL AND u.opened_on <= pr.prev_end AND {pair_scope(KIND)}
         ORDER BY pr.person_id, pr.cur_year, pr.subject_key, asset_key""")
-    flags = []
+    flags, sides = [], []
     for row in found:
         evidence = pair_evidence(row, KIND)
+        sides.append((row, evidence))
         evidence["reason_text"] = f"открыт {date_ru(row['opened_on'])}, до конца {row['prev_year']} года"
         cur = row["cur_row"]
         flags.append(self.flag(
@@ -62,6 +63,7 @@ def account_undeclared_before(ctx: Context, self: Rule) -> list[Flag]:
             account=", ".join(str(v) for v in (cur.get("bank"), cur.get("account_type"), cur.get("account_number"))
                               if v),
             opened=date_ru(row["opened_on"]), prev_year=row["prev_year"], gap=gap_note(row)))
+    add_other_side(ctx, KIND, sides, "previous")
     return flags
 
 

@@ -7,7 +7,7 @@ subject's latest earlier one, and objects are matched as `checks.history` descri
 from __future__ import annotations
 
 from checks.flags import Flag
-from checks.history import (PAIR_SELECT, asset_key, gap_note, matched, pair_evidence, pair_identity, row_struct,
+from checks.history import (PAIR_SELECT, add_other_side, asset_key, gap_note, matched, pair_evidence, pair_identity, row_struct,
                             sales, source_join, unmatched)
 from checks.rules import Context, Rule, date_ru, describe_pair, describe_real_estate, rule, subject_ru
 
@@ -37,15 +37,17 @@ def property_disappeared(ctx: Context, self: Rule) -> list[Flag]:
                 SELECT 1 FROM chk_real_estate f
                 WHERE f.person_id = pr.person_id AND f.year = pr.cur_year AND f.ident = u.ident))
         ORDER BY pr.person_id, pr.cur_year, pr.subject_key, asset_key""")
-    flags = []
+    flags, sides = [], []
     for row in found:
         evidence = pair_evidence(row, KIND)
+        sides.append((row, evidence))
         evidence["sale_incomes"] = []
         evidence["sale_words"] = list(ctx.option("property_sale_words"))
         flags.append(self.flag(
             person_id=row["person_id"], year=row["cur_year"], identity=pair_identity(row, row["asset_key"]),
             evidence=evidence, subject=_who(row), object=describe_real_estate(row["prev_row"], full=False),
             prev_year=row["prev_year"], gap=gap_note(row)))
+    add_other_side(ctx, KIND, sides, "current")
     return flags
 
 
@@ -78,9 +80,10 @@ def property_appeared(ctx: Context, self: Rule) -> list[Flag]:
                       AND f.ident = u.ident)))
         WHERE reason IS NOT NULL
         ORDER BY person_id, cur_year, subject_key, asset_key""")
-    flags = []
+    flags, sides = [], []
     for row in found:
         evidence = pair_evidence(row, KIND)
+        sides.append((row, evidence))
         reason = _REASONS[row["reason"]].format(acquired=date_ru(row["acquired_on"]), prev_year=row["prev_year"])
         evidence["reason"] = row["reason"]
         evidence["reason_text"] = reason
@@ -88,6 +91,7 @@ def property_appeared(ctx: Context, self: Rule) -> list[Flag]:
             person_id=row["person_id"], year=row["cur_year"], identity=pair_identity(row, row["asset_key"]),
             evidence=evidence, subject=_who(row), object=describe_real_estate(row["cur_row"], full=False),
             reason=reason, gap=gap_note(row)))
+    add_other_side(ctx, KIND, sides, "previous")
     return flags
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checks.flags import Flag
-from checks.history import (PAIR_SELECT, asset_key, gap_note, pair_evidence, pair_identity, row_struct, sales,
+from checks.history import (PAIR_SELECT, add_other_side, asset_key, gap_note, pair_evidence, pair_identity, row_struct, sales,
                             source_join, unmatched)
 from checks.rules import Context, Rule, date_ru, describe_pair, describe_vehicle, rule, subject_ru
 
@@ -27,15 +27,17 @@ def vehicle_disappeared(ctx: Context, self: Rule) -> list[Flag]:
                 SELECT 1 FROM chk_vehicle f
                 WHERE f.person_id = pr.person_id AND f.year = pr.cur_year AND f.ident = u.ident))
         ORDER BY pr.person_id, pr.cur_year, pr.subject_key, asset_key""")
-    flags = []
+    flags, sides = [], []
     for row in found:
         evidence = pair_evidence(row, KIND)
+        sides.append((row, evidence))
         evidence["sale_incomes"] = []
         evidence["sale_words"] = list(ctx.option("vehicle_sale_words"))
         flags.append(self.flag(
             person_id=row["person_id"], year=row["cur_year"], identity=pair_identity(row, row["asset_key"]),
             evidence=evidence, subject=subject_ru(row["subject"], row.get("subject_name")),
             object=describe_vehicle(row["prev_row"], full=False), prev_year=row["prev_year"], gap=gap_note(row)))
+    add_other_side(ctx, KIND, sides, "current")
     return flags
 
 
@@ -55,13 +57,15 @@ def vehicle_appeared(ctx: Context, self: Rule) -> list[Flag]:
                 WHERE f.person_id = pr.person_id AND f.year >= pr.prev_year AND f.year < pr.cur_year
                   AND f.ident = u.ident))
         ORDER BY pr.person_id, pr.cur_year, pr.subject_key, asset_key""")
-    flags = []
+    flags, sides = [], []
     for row in found:
         evidence = pair_evidence(row, KIND)
+        sides.append((row, evidence))
         evidence["reason_text"] = f"приобретено {date_ru(row['acquired_on'])}, до конца {row['prev_year']} года"
         flags.append(self.flag(
             person_id=row["person_id"], year=row["cur_year"], identity=pair_identity(row, row["asset_key"]),
             evidence=evidence, subject=subject_ru(row["subject"], row.get("subject_name")),
             object=describe_vehicle(row["cur_row"], full=False), acquired=date_ru(row["acquired_on"]),
             prev_year=row["prev_year"], gap=gap_note(row)))
+    add_other_side(ctx, KIND, sides, "previous")
     return flags

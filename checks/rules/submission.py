@@ -263,7 +263,7 @@ def child_not_minor(ctx: Context, self: Rule) -> list[Flag]:
                    CASE WHEN d.subject_birth_date IS NOT NULL THEN 'справка' ELSE 'анкета (родственники)' END
                        AS birth_date_from
             FROM chk_decl d LEFT JOIN chk_rel r ON r.person_id = d.person_id AND r.relative_id = d.relative_id
-            WHERE d.subject = 'child' AND {ctx.year_is('d.year')})
+            WHERE d.subject = 'child' AND d.source = 'workbook' AND {ctx.year_is('d.year')})
         WHERE birth_date IS NOT NULL AND year - year(birth_date) >= {adult}
         ORDER BY person_id, year, subject_key""")
     flags = []
