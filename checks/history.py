@@ -30,8 +30,10 @@ same object. Real estate has a third stage — the same type, area and country w
 share — so that `PROPERTY_SHARE_CHANGED` can see a share change of an object without a
 cadastral number. Within a stage the matching is greedy over a strict order (fewest unknown
 attributes, smallest difference, then the source rows and row ids): a candidate that is the
-only one of both its rows is taken at once, the others in rounds of "each other's best" (which
-is exactly the global greedy matching). Candidates only pair rows of the same two справки with
+only one of both its rows is taken at once, rows with all attributes equal are paired in the
+order of their source rows (no every-to-every candidates for a hundred identical parking
+places), the others in rounds of "each other's best" — each of these is exactly what the global
+greedy matching does. Candidates only pair rows of the same two справки with
 the same key, every step is a hash join, aggregate or window over whole tables: no quadratic
 step, no Python loop over rows.
 """
@@ -182,6 +184,7 @@ ASSETS: dict[str, dict[str, Any]] = {
                   ELSE 'attr:' || {a}.type_key || '|' || coalesce(round({a}.area, 1)::TEXT, '?') || '|'
                        || {a}.country_key END""",
         "block": ("type_key", "country_key"),
+        "exact": ("type_key", "country_key", "area", "share_key"),
         "stages": {
             # attributes: same type and country (block), area within tolerance, same share (unknown fits)
             2: ("{area_ok} AND (p.share_key IS NULL OR c.share_key IS NULL OR p.share_key = c.share_key)",
@@ -206,6 +209,7 @@ ASSETS: dict[str, dict[str, Any]] = {
         "key": """CASE WHEN {a}.ident IS NOT NULL THEN 'reg:' || {a}.ident
                   ELSE 'attr:' || coalesce({a}.full_key, '') || '|' || coalesce({a}.year_made::TEXT, '?') END""",
         "block": ("full_key",),
+        "exact": ("full_key", "year_made"),
         "stages": {
             2: ("(p.year_made IS NULL OR c.year_made IS NULL OR p.year_made = c.year_made)",
                 "(p.year_made IS NULL OR c.year_made IS NULL)::INT"),
@@ -237,6 +241,7 @@ ASSETS: dict[str, dict[str, Any]] = {
                   ELSE 'attr:' || {a}.bank_key || '|' || coalesce({a}.type_key, '?') || '|' || {a}.currency_key || '|'
                        || coalesce({a}.opened_on::TEXT, '?') END""",
         "block": ("bank_key", "currency_key"),
+        "exact": ("bank_key", "currency_key", "type_key", "opened_on"),
         "stages": {
             2: ("(p.type_key IS NULL OR c.type_key IS NULL OR p.type_key = c.type_key)",
                 "(p.type_key IS NULL OR c.type_key IS NULL)::INT"),
@@ -380,6 +385,34 @@ def matching(ctx: Context, kind: str) -> str:
         ctx.run(f"CREATE OR REPLACE TEMP TABLE {out} AS SELECT {out_columns} FROM {candidates} WHERE single")
         ctx.run(f"CREATE OR REPLACE TEMP TABLE {candidates} AS SELECT * EXCLUDE (single) FROM {candidates} WHERE NOT single")
         greedy_match(ctx, candidates, out, out_columns)
+        def open_rows() -> None:
+            ctx.run(f"""CREATE OR REPLACE TEMP TABLE {prev_rows} AS SELECT * FROM {table}
+                        WHERE next_did IS NOT NULL AND rid NOT IN (SELECT prev_rid FROM {out})""")
+            ctx.run(f"""CREATE OR REPLACE TEMP TABLE {cur_rows} AS SELECT * FROM {table}
+                        WHERE prev_did IS NOT NULL AND rid NOT IN (SELECT cur_rid FROM {out})""")
+
+        def exact_matches() -> None:
+            # Rows of one pair with all attributes equal and known (no identifier in the group) are
+            # paired in the order of their source rows: what the greedy matching does with them,
+            # without the group's every-to-every candidates (many identical parking places).
+            key = ", ".join(spec["exact"])
+            known = " AND ".join(f"{k} IS NOT NULL" for k in spec["exact"])
+            same = " AND ".join(f"c.{k} = p.{k}" for k in spec["exact"])
+            same_w = " AND ".join(f"w.{k} = c.{k}" for k in spec["exact"])
+            ctx.run(f"""
+                INSERT INTO {out}
+                WITH with_ident AS (
+                    SELECT next_did AS pair_id, {key} FROM {prev_rows} WHERE ident IS NOT NULL AND {known}
+                    UNION SELECT did AS pair_id, {key} FROM {cur_rows} WHERE ident IS NOT NULL AND {known}),
+                p AS (SELECT *, row_number() OVER (PARTITION BY next_did, {key} ORDER BY source_row, rid) AS n
+                      FROM {prev_rows} WHERE {known}),
+                c AS (SELECT *, row_number() OVER (PARTITION BY did, {key} ORDER BY source_row, rid) AS n
+                      FROM {cur_rows} WHERE {known})
+                SELECT c.did AS pair_id, p.rid AS prev_rid, c.rid AS cur_rid, 2 AS stage
+                       {"".join(f", {side}.{col} AS {side}_{col}" for side in ("p", "c") for col in compare)}
+                FROM p JOIN c ON c.did = p.next_did AND c.n = p.n AND {same}
+                WHERE {scope} AND NOT EXISTS (SELECT 1 FROM with_ident w WHERE w.pair_id = c.did AND {same_w})""")
+
         # stages 2 and 3: attributes, among the rows left
         for stage, (condition, wild) in spec["stages"].items():
             parts = attribute_parts(stage, wild, spec["block"], condition.format(area_ok=area_ok))
@@ -387,10 +420,10 @@ def matching(ctx: Context, kind: str) -> str:
                 extra_condition, extra_wild = spec["extra_stage"]
                 parts += attribute_parts(2, extra_wild, spec["extra_block"],
                                          f"coalesce(p.full_key, '') <> coalesce(c.full_key, '') AND {extra_condition}")
-            ctx.run(f"""CREATE OR REPLACE TEMP TABLE {prev_rows} AS SELECT * FROM {table}
-                        WHERE next_did IS NOT NULL AND rid NOT IN (SELECT prev_rid FROM {out})""")
-            ctx.run(f"""CREATE OR REPLACE TEMP TABLE {cur_rows} AS SELECT * FROM {table}
-                        WHERE prev_did IS NOT NULL AND rid NOT IN (SELECT cur_rid FROM {out})""")
+            open_rows()
+            if stage == 2:
+                exact_matches()
+                open_rows()
             # (a pair of rows may come twice from two blockings: DISTINCT, and the greedy step keeps the better)
             ctx.run(f"CREATE OR REPLACE TEMP TABLE {candidates} AS {' UNION ALL '.join(parts)}")
             ctx.run(f"""

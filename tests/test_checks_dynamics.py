@@ -347,3 +347,16 @@ def test_xlsx_and_csv_workbooks_give_the_same_findings(store, tmp_path):
     from_xlsx = sorted((f.code, f.flag_id) for f in check(store))
     assert {c for c, _ in from_xlsx} == {"PROPERTY_DISAPPEARED", "VEHICLE_DISAPPEARED", "ACCOUNT_OPEN_DATE_CHANGED"}
     assert isinstance(tmp_path, Path)
+
+
+def test_hundreds_of_identical_objects_match_in_linear_time(store, tmp_path):
+    import time
+
+    place = {"cadastral_number": "", "object_type": "parking", "area": "13,3", "ownership": "shared", "share": "1/2"}
+    load_years(store, tmp_path, {2022: {"real_estate": [flat("2022-1", **place) for _ in range(400)]},
+                                 2023: {"real_estate": [flat("2023-1", **place) for _ in range(399)]}})
+    started = time.perf_counter()
+    found = of(check(store), "PROPERTY_DISAPPEARED")
+    assert time.perf_counter() - started < 20
+    assert len(found) == 1
+    assert found[0].evidence["previous"]["row"]["source_row"] == 401  # the last one is left over
