@@ -213,9 +213,11 @@ SUBJECT_TITLES = {"self": "Служащий", "spouse": "Супруг(а)", "chi
                   "other": "Иное лицо"}
 
 
-def subject_ru(subject: str, name: str | None = None) -> str:
-    """`Служащий`, `Супруг(а) Иванова Мария Петровна`."""
+def subject_ru(subject: str, name: str | None = None, lower: bool = False) -> str:
+    """`Служащий`, `Супруг(а) Иванова Мария Петровна` (`lower`: inside a sentence)."""
     title = SUBJECT_TITLES.get(subject, subject)
+    if lower:
+        title = title[:1].lower() + title[1:]
     return f"{title} {name}" if name and subject != "self" else title
 
 

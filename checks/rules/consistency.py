@@ -94,7 +94,7 @@ def _describe_payroll(evidence: dict[str, Any]) -> str:
 
 @rule("PAYROLL_MISMATCH", family="В", severity="medium", title="Доход не совпадает с начислениями",
       template=("Доход по основному месту работы за {year} год в справке {declared}, по данным бухгалтерии "
-                "{payroll}: разница {difference}"),
+                "{payroll}: в справке {direction} на {difference}"),
       describe=_describe_payroll)
 def payroll_mismatch(ctx: Context, self: Rule) -> list[Flag]:
     income_totals(ctx)
@@ -130,5 +130,7 @@ def payroll_mismatch(ctx: Context, self: Rule) -> list[Flag]:
         flags.append(self.flag(
             person_id=row["person_id"], year=row["year"], identity="self|main_job", evidence=evidence,
             declared=rub(row["main_job"]), payroll=rub(row["payroll"]),
-            difference=rub(row["difference"]) + (f" ({number_ru(difference_pct, 1)} %)" if difference_pct is not None else "")))
+            direction="больше" if row["difference"] > 0 else "меньше",
+            difference=rub(abs(row["difference"]))
+            + (f" ({number_ru(difference_pct, 1)} %)" if difference_pct is not None else "")))
     return flags

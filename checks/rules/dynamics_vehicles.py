@@ -42,8 +42,8 @@ def vehicle_disappeared(ctx: Context, self: Rule) -> list[Flag]:
 
 
 @rule("VEHICLE_APPEARED", family="Д", severity="medium", title="Транспорт не указан в прошлой справке",
-      template=("{subject}: в справке за {prev_year} год нет транспортного средства {object} с датой приобретения "
-                "{acquired} (впервые в справке за {year} год){gap}"),
+      template=("{subject}: транспортное средство {object}, приобретенное {acquired}, впервые указано в справке "
+                "за {year} год, в справке за {prev_year} год его нет{gap}"),
       describe=describe_pair)
 def vehicle_appeared(ctx: Context, self: Rule) -> list[Flag]:
     found = ctx.rows(f"""

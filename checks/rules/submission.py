@@ -51,7 +51,7 @@ def _year_declarations(ctx: Context, keys: pl.DataFrame) -> dict[tuple[str, int]
 
 def _describe_missing(evidence: dict[str, Any]) -> str:
     found = evidence.get("declarations_of_year") or []
-    listed = "; ".join(f"{d['declaration_id']} ({subject_ru(d['subject'])})" for d in found) or "нет"
+    listed = "; ".join(f"{d['declaration_id']} ({subject_ru(d['subject'], lower=True)})" for d in found) or "нет"
     return f"{evidence['year']}: справки о себе нет; справки за год: {listed}"
 
 
@@ -83,8 +83,8 @@ def _describe_missing_family(evidence: dict[str, Any]) -> str:
     relative = evidence["relative"]
     age = f", {relative['age_on_31_december']} лет на 31.12.{evidence['year']}" if "age_on_31_december" in relative else ""
     found = evidence.get("declarations_of_year") or []
-    listed = "; ".join(f"{d['declaration_id']} ({subject_ru(d['subject'])}, {d.get('relative_id') or '—'})"
-                       for d in found) or "нет"
+    listed = "; ".join(f"{d['declaration_id']} ({subject_ru(d['subject'], lower=True)}"
+                       + (f", код {d['relative_id']})" if d.get("relative_id") else ")") for d in found) or "нет"
     return (f"{evidence['year']}: {relation_ru(relative['relation'])} {relative['full_name']} "
             f"(код {relative['relative_id']}{age}) — справки нет; справки за год: {listed}")
 
@@ -207,7 +207,7 @@ def late_submission(ctx: Context, self: Rule) -> list[Flag]:
                 entry["subject_name"] = row["name"]
             late.append(entry)
         dates = sorted({r["submitted_on"] for r in rows})
-        summary = ", ".join(subject_ru(r["subject"], r["name"]) for r in rows)
+        summary = ", ".join(subject_ru(r["subject"], r["name"], lower=True) for r in rows)
         summary += f" — {', '.join(date_ru(d) for d in dates)} (до {max(r['days_late'] for r in rows)} дн.)"
         flags.append(self.flag(
             person_id=person_id, year=year, identity="original",
