@@ -82,7 +82,20 @@ def load_stages(servants: int) -> list[Measure]:
     return results
 
 
-STAGES = [load_stages]
+def check_stage(servants: int) -> list[Measure]:
+    from benchmarks.bench_check import check_stages  # imports this module: load it lazily
+
+    return check_stages(servants)
+
+
+def match_quality_stage(servants: int) -> list[Measure]:
+    from benchmarks.match_quality import write_quality
+
+    write_quality(persons=min(servants, 2000))
+    return []
+
+
+STAGES = [load_stages, check_stage, match_quality_stage]
 
 
 def machine() -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -63,8 +64,10 @@ def list_flags(db: Path, year: int | None, fmt: str, out: Path | None, active_on
     with Store(db) as store:
         frame = read_flags(store, year, include_resolved=not active_only)
     text = export_flags(frame, fmt, out)
-    if text is not None:
-        console.print(text, markup=False) if isinstance(text, str) else console.print(text)
+    if isinstance(text, str):
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")  # exact bytes: no wrapping
+    elif text is not None:
+        console.print(text)
     elif out is not None:
         say(f"Флагов: {frame.height}; записано в {out}")
 
@@ -122,6 +125,25 @@ def sample_path() -> Path:
     return Path(str(resources.files("sample_data") / "sample"))
 
 
+def _show_match_examples(db: Path) -> None:
+    """One procurement finding of each code, with its explanation, so the demo shows what match found."""
+    import json
+
+    from checks.matching.findings import CODES
+
+    with Store(db) as store:
+        rows = store.frame(
+            """SELECT code, message, evidence FROM flags WHERE list_contains(?, code) AND resolved_at IS NULL
+               QUALIFY row_number() OVER (PARTITION BY code ORDER BY flag_id) = 1 ORDER BY code""",
+            [sorted(CODES)],
+        )
+    for code, message, evidence in rows.iter_rows():
+        say(f"   [{code}] {message}")
+        explanation = json.loads(evidence).get("explanation") or json.loads(evidence).get("why")
+        if explanation:
+            say(f"      почему: {explanation}")
+
+
 def demo(out: Path) -> None:
     """Load the bundled sample, run check and match, publish and report the latest year."""
     from checks.flags import read_flags
@@ -142,6 +164,7 @@ def demo(out: Path) -> None:
     run_checks(db, None, None)
     say("3. Закупки и конфликт интересов")
     run_match(db, None)
+    _show_match_examples(db)
     say(f"4. Публикация за {latest} год")
     for year in years:
         publish_year(db, year, out / "publication", None)

@@ -31,7 +31,8 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Issue]]:
         if not path.exists():
             issues.append(Issue(str(path), expected="существующий файл или папка", found="не найдено"))
         elif path.is_dir() and not _is_csv_workbook(path):
-            children = sorted(p for p in path.iterdir() if not p.name.startswith("."))
+            # a folder's manifest.json (the sample generator's list of planted cases) is not an input
+            children = sorted(p for p in path.iterdir() if not p.name.startswith(".") and p.name != "manifest.json")
             inner, inner_issues = discover([p for p in children if p.is_dir() or p.suffix.lower() in {".xlsx", ".csv", ".json"}])
             found += inner
             issues += inner_issues

@@ -165,9 +165,6 @@ def test_cli_review_rejects_an_unknown_flag_without_a_traceback(tmp_path):
     assert "Traceback" not in result.stdout + result.stderr
 
 
-@pytest.mark.xfail(strict=False, reason="declarations/commands.py list_flags prints csv/json with rich console.print, "
-                                         "which wraps lines longer than the terminal; needs soft_wrap=True "
-                                         "(or sys.stdout.write). The file written with --out is exact.")
 def test_cli_csv_on_stdout_is_exactly_the_export(tmp_path):
     assert cli("load", *map(str, sample_books(tmp_path)), "--db", "x.duckdb", cwd=tmp_path).returncode == 0
     assert cli("check", "--db", "x.duckdb", cwd=tmp_path).returncode == 0
