@@ -70,7 +70,7 @@ def generate(servants: int, years: list[int]) -> Path:
 
 def load_stages(servants: int) -> list[Measure]:
     data = generate(servants, [2023, 2024])
-    size = f"{servants:,} servants, 1 year".replace(",", " ")
+    size = f"{servants:,} servants, 1 year".replace(",", " ", 1) if servants >= 1000 else f"{servants} servants, 1 year"
     results = []
     for form, path in (("CSV folder", data / "declarations_2024"), (".xlsx", data / "declarations_2024.xlsx")):
         db = data / f"load-{form[1:4].strip()}.duckdb"
