@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup, escape
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
@@ -29,13 +29,11 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from declarations.store import Store
-from publish import calendar
+from publish import calendar, site
 from publish.charts import bar_list_chart, income_area_chart
 from publish.report_data import (NBSP, SECTION_LABELS, SEVERITY_LABELS, STATUS_LABELS, STATUS_ORDER, Report,
                                  area_ru, build_report, date_ru, int_ru, money_ru, pct_ru)
 
-HERE = Path(__file__).resolve().parent
-TEMPLATES = HERE / "templates"
 TITLE = ("Доклад о результатах анализа сведений о доходах, расходах, об имуществе и обязательствах "
          "имущественного характера")
 
@@ -56,24 +54,15 @@ def write_report(store: Store, year: int, out_dir: Path, settings: dict[str, Any
 # --------------------------------------------------------------------------- HTML
 
 
-def _lines(text: Any) -> Markup:
-    return Markup("<br>").join(escape(part) for part in str(text).split("\n"))
-
-
 def _code_wbr(code: str) -> Markup:
     """A long code that may wrap after its underscores: `PROPERTY_<wbr>DISAPPEARED`."""
     return Markup("_<wbr>").join(escape(part) for part in str(code).split("_"))
 
 
 def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(lines=_lines, code_wbr=_code_wbr, int_ru=int_ru, money_ru=money_ru, area_ru=area_ru, pct_ru=pct_ru,
+    """The site's environment (templates, autoescape, `lines`) with the report's filters."""
+    env = site.environment()
+    env.filters.update(code_wbr=_code_wbr, int_ru=int_ru, money_ru=money_ru, area_ru=area_ru, pct_ru=pct_ru,
                        date_ru=date_ru, date_long=calendar.format_date_ru)
     return env
 
