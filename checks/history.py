@@ -541,3 +541,36 @@ def gap_note(row: dict[str, Any]) -> str:
         return ""
     from checks.rules import years_ru
     return f" (справки за {years_ru(gaps)} нет, сравнение со справкой за {row['prev_year']} год)"
+
+
+def gone_without_sale(ctx: Context, rule, kind: str, *, sold_sql: str, family_table: str, sale_words_option: str,
+                      describe) -> list:
+    """Flags for objects of the previous справка that are gone: not sold in the family between the two years
+    (`sold_sql`, a condition over `pr`), and not moved to another family member (same identifier in
+    `family_table`). Shared by PROPERTY_DISAPPEARED and VEHICLE_DISAPPEARED."""
+    from checks.rules import subject_ru
+
+    sales(ctx)
+    found = ctx.rows(f"""
+        SELECT {PAIR_SELECT}, {row_struct(kind, 'src')} AS prev_row, {asset_key(kind, 'u')} AS asset_key
+        FROM {unmatched(ctx, kind, 'prev')} u JOIN chk_pairs pr ON pr.pair_id = u.pair_id
+        {source_join(kind, 'src', 'u.rid')}
+        WHERE NOT {sold_sql}
+          -- moved to another member of the family (the same identifier there): not gone
+          AND NOT (u.ident IS NOT NULL AND EXISTS (
+                SELECT 1 FROM {family_table} f
+                WHERE f.person_id = pr.person_id AND f.year = pr.cur_year AND f.ident = u.ident))
+        ORDER BY pr.person_id, pr.cur_year, pr.subject_key, asset_key""")
+    flags, sides = [], []
+    for row in found:
+        evidence = pair_evidence(row, kind)
+        sides.append((row, evidence))
+        evidence["sale_incomes"] = []
+        evidence["sale_words"] = list(ctx.option(sale_words_option))
+        flags.append(rule.flag(
+            person_id=row["person_id"], year=row["cur_year"], identity=pair_identity(row, row["asset_key"]),
+            evidence=evidence, subject=subject_ru(row["subject"], row.get("subject_name")),
+            object=describe(row["prev_row"], full=False), prev_year=row["prev_year"], gap=gap_note(row)))
+    add_other_side(ctx, kind, sides, "current")
+    return flags
+

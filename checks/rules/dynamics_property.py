@@ -7,7 +7,7 @@ subject's latest earlier one, and objects are matched as `checks.history` descri
 from __future__ import annotations
 
 from checks.flags import Flag
-from checks.history import (PAIR_SELECT, add_other_side, asset_key, gap_note, matched, pair_evidence, pair_identity, row_struct,
+from checks.history import (gone_without_sale, PAIR_SELECT, add_other_side, asset_key, gap_note, matched, pair_evidence, pair_identity, row_struct,
                             sales, source_join, unmatched)
 from checks.rules import Context, Rule, date_ru, describe_pair, describe_real_estate, rule, subject_ru
 
@@ -26,29 +26,8 @@ def _who(row: dict) -> str:
                 "доход от продажи не указан{gap}"),
       describe=describe_pair)
 def property_disappeared(ctx: Context, self: Rule) -> list[Flag]:
-    sales(ctx)
-    found = ctx.rows(f"""
-        SELECT {PAIR_SELECT}, {row_struct(KIND, 'src')} AS prev_row, {asset_key(KIND, 'u')} AS asset_key
-        FROM {unmatched(ctx, KIND, 'prev')} u JOIN chk_pairs pr ON pr.pair_id = u.pair_id
-        {source_join(KIND, 'src', 'u.rid')}
-        WHERE NOT {_FAMILY_HAS_SALE}
-          -- moved to another member of the family (the same cadastral number there): not gone
-          AND NOT (u.ident IS NOT NULL AND EXISTS (
-                SELECT 1 FROM chk_real_estate f
-                WHERE f.person_id = pr.person_id AND f.year = pr.cur_year AND f.ident = u.ident))
-        ORDER BY pr.person_id, pr.cur_year, pr.subject_key, asset_key""")
-    flags, sides = [], []
-    for row in found:
-        evidence = pair_evidence(row, KIND)
-        sides.append((row, evidence))
-        evidence["sale_incomes"] = []
-        evidence["sale_words"] = list(ctx.option("property_sale_words"))
-        flags.append(self.flag(
-            person_id=row["person_id"], year=row["cur_year"], identity=pair_identity(row, row["asset_key"]),
-            evidence=evidence, subject=_who(row), object=describe_real_estate(row["prev_row"], full=False),
-            prev_year=row["prev_year"], gap=gap_note(row)))
-    add_other_side(ctx, KIND, sides, "current")
-    return flags
+    return gone_without_sale(ctx, self, KIND, sold_sql=_FAMILY_HAS_SALE, family_table="chk_real_estate",
+                             sale_words_option="property_sale_words", describe=describe_real_estate)
 
 
 _REASONS = {
