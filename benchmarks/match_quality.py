@@ -35,7 +35,8 @@ def _frames(folder: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
         pl.col("alias_idx").cast(pl.Int64), pl.col("birth_date").str.to_date(strict=False),
         pl.coalesce("relative_id", "person_id").alias("who"))
     officers = pl.read_csv(folder / "officers.csv", infer_schema=False).with_columns(
-        pl.col("row_id").cast(pl.Int64).alias("officer_idx"), pl.col("birth_date").str.to_date(strict=False))
+        pl.col("row_id").cast(pl.Int64).alias("officer_idx"), pl.col("birth_date").str.to_date(strict=False),
+        pl.col("since").str.to_date(strict=False))
     truth = pl.read_csv(folder / "truth.csv", infer_schema=False).with_columns(
         pl.col("row_id").cast(pl.Int64), pl.coalesce("relative_id", "person_id").alias("who"))
     return people, officers, truth

@@ -23,7 +23,7 @@ DEFAULT_DB = "declarations.duckdb"
 SCHEMA_VERSION_KEY = "schema_version"
 
 
-def query_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
+def query_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | dict | None = None) -> pl.DataFrame:
     relation = con.sql(sql, params=params) if params else con.sql(sql)
     return relation.pl()
 

@@ -35,6 +35,7 @@ import polars as pl
 from declarations.model import (ASSET_KINDS, DECLARATION_KINDS, HOLDINGS, INCOME_TYPES, OBJECT_TYPES,
                                 OFFICER_ROLES, OWNERSHIPS, PROCUREMENT_ROLES, RELATIONS, SECURITY_KINDS,
                                 SUBJECTS, VEHICLE_TYPES)
+from checks.matching.findings import METHOD_RU
 from declarations.settings import deadline_options, defaults_text
 from declarations.store import Store
 from publish import calendar
@@ -118,7 +119,8 @@ SETTING_LABELS = {
     "checks.property_sale_words": "Слова описания дохода, означающие продажу недвижимости",
     "checks.vehicle_sale_words": "Слова описания дохода, означающие продажу транспортного средства",
     "match.match_threshold": "Порог совпадения ФИО (0–1)",
-    "match.possible_threshold": "Пониженный порог совпадения ФИО при совпадении даты рождения",
+    "match.possible_threshold": "Пониженный порог совпадения ФИО (инициалы, неполное ФИО): при совпадении "
+                                "даты рождения или если ФИО подходит только одному лицу",
     "match.founder_share_pct": "Доля учредителя, начиная с которой он учитывается (более), %",
     "match.kin_relations": "Степени родства для PROCUREMENT_AFFILIATION",
     "match.max_block_size": "Наибольший размер блока при поиске пар ФИО",
@@ -881,7 +883,7 @@ ENUMS: dict[str, dict[str, str]] = {
     "birth_date_from": {"relatives": "анкете родственников", "relative": "анкете родственников",
                         "declaration": "справке"},
     "source": {"workbook": "кадровая служба", "declarator": "Декларатор", "register": "реестр (ЕГРЮЛ, ЕГРИП)"},
-    "method": {"inn": "по ИНН", "name": "по ФИО", "name+birth_date": "по ФИО и дате рождения"},
+    "method": METHOD_RU,
     "matched_under": {"name": "нынешним ФИО", "current_name": "нынешним ФИО", "former_name": "прежним ФИО"},
     "whose": {"self": "служащий", "spouse": "супруг(а)", "spouse_former": "супруг(а), прежняя фамилия"},
     "reason": {"left_out": "приобретено ранее, в предыдущей справке не указано",

@@ -435,7 +435,8 @@ def generate_match_benchmark(out_dir: Path | str, *, persons: int, seed: int = 1
     n_off = max(1, round(persons * officers_per_person))
     kinds = [("exact", 9), ("yo", 3.6), ("typo", 8), ("translit", 4.5), ("initials", 6.3), ("gender_form", 2.7),
              ("maiden_name", 4.5), ("word_order", 6.4), ("namesake_other_birth_date", 7),
-             ("same_surname_other_patronymic", 7), ("common_surname", 6), ("unrelated", 35)]
+             ("same_surname_other_patronymic", 7), ("initials_namesake", 2), ("common_surname", 6),
+             ("unrelated", 35)]
     counts: dict[str, int] = {}
     rows = []
     y0 = 2024
@@ -443,12 +444,14 @@ def generate_match_benchmark(out_dir: Path | str, *, persons: int, seed: int = 1
         kind = rng.choices([k for k, _w in kinds], [w for _k, w in kinds])[0]
         truth = ("", "")
         birth = None
+        earliest = 2008  # the first year the officer's role may begin
         if kind in ("exact", "typo", "translit", "initials", "word_order", "yo", "maiden_name", "gender_form",
-                    "namesake_other_birth_date", "same_surname_other_patronymic"):
+                    "namesake_other_birth_date", "same_surname_other_patronymic", "initials_namesake"):
             pool = {"yo": with_yo, "maiden_name": with_maiden, "gender_form": gendered}.get(kind, adults)
             if not pool:
                 continue
             pid, rid, _rel, p = rng.choice(pool)
+            earliest = max(earliest, p.birth.year + 19)  # nobody runs a company as a child
             birth = p.birth if rng.random() < 0.7 else None
             truth = (pid, rid)
             sur, given, patr = p.surname, p.given, p.patr
@@ -471,13 +474,15 @@ def generate_match_benchmark(out_dir: Path | str, *, persons: int, seed: int = 1
                 name = p.former[0]
             elif kind == "gender_form":
                 name = f"{N.surname_form(p.base, not p.male)} {given} {patr}"
-            elif kind == "namesake_other_birth_date":
-                name = p.full
+            elif kind in ("namesake_other_birth_date", "initials_namesake"):
+                name = p.full if kind == "namesake_other_birth_date" else N.initials(sur, given, patr)
                 shift = rng.choice((-1, 1)) * rng.randint(3, 20)
                 new_year = min(max(p.birth.year + shift, 1940), y0 - 20)
                 if new_year == p.birth.year:
                     new_year -= rng.randint(3, 20)
                 birth = dt.date(new_year, p.birth.month, min(p.birth.day, 28))
+                if kind == "initials_namesake" and rng.random() < 0.3:
+                    birth = None  # another «Иванов И.И.» that nothing tells apart from ours
                 truth = ("", "")
             else:  # same surname and given name, another patronymic
                 other = [n for n in N.MALE_NAMES if N.patronymic(n, p.male) != patr]
@@ -501,7 +506,7 @@ def generate_match_benchmark(out_dir: Path | str, *, persons: int, seed: int = 1
         role = rng.choices(("director", "founder", "board"), (50, 38, 12))[0]
         share = round(rng.uniform(10.5, 100), 2) if role == "founder" else None
         form = "АО" if role == "board" else "ООО"
-        since = dt.date(rng.randint(2008, 2023), rng.randint(1, 12), rng.randint(1, 28))
+        since = dt.date(rng.randint(min(earliest, 2023), 2023), rng.randint(1, 12), rng.randint(1, 28))
         rows.append([reg.inn_company(), namer(form), name, "", birth.isoformat() if birth else "", role,
                      "" if share is None else f"{share:g}", since.isoformat(), "", truth[0], truth[1], kind])
         counts[kind] = counts.get(kind, 0) + 1

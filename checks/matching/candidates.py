@@ -1,65 +1,114 @@
-"""Candidate pairs: deterministic INN joins, then blocking on several name keys.
+"""Candidate pairs: deterministic INN joins, then blocking on several name keys, then
+a cheap pre-filter, so that only plausible pairs reach the part-by-part comparison.
 
-Names are parsed once per distinct spelling. Each side's blocking keys
-(`checks.names.blocking_keys`) are joined in DuckDB; a key shared by more than
-`max_block_size` officers is a hot block and proposes nothing (the other keys of
-the same names still do), which bounds the work on common surnames.
+1. Every distinct spelling is parsed once (`checks.names.parse_frame`: plain
+   «Фамилия Имя Отчество» in polars, anything else by `parse_name`) and gets its
+   blocking keys (`checks.names.blocking_key_frame`).
+2. People and officers sharing a key are paired in DuckDB; a key shared by more than
+   `max_block_size` officers is a hot block and proposes nothing (the other keys of the
+   same names still do), which bounds the work on common surnames. Same personal INN
+   always pairs.
+3. Vetoes, as SQL: both INNs known and different; both birth dates known and different
+   (unless the INN agrees); a person born after the officer's role began, or under 18
+   then for a director or board member. Namesakes are common: these keep precision.
+4. Pre-filter: a pair is compared only if each part could still agree: surname keys
+   equal or within two edits, given names (standard forms) equal or within two edits,
+   fathers' names (from the patronymics) equal or within two edits, a part missing on
+   either side, or a Latin spelling (whose readings only the comparison knows). A part
+   that fails this is a "differ" in `compare_names`, which caps the score below every
+   threshold; `tests/test_match_scale.py` checks the pre-filter drops no match.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import duckdb
 import polars as pl
 
-from checks.names import PersonName, blocking_keys, parse_name
+from checks.names import blocking_key_frame, name_features, parse_frame
 from declarations.store import query_frame
 
-
-@lru_cache(maxsize=1_000_000)
-def parsed(name: str) -> PersonName:
-    return parse_name(name)
+FEATURES = ("surname", "given", "patronymic", "key", "canon", "father", "latin")
 
 
-def _keys(frame: pl.DataFrame, index: str, name: str) -> pl.DataFrame:
-    """(index, key) for every row; keys computed once per distinct spelling."""
-    spellings = frame.get_column(name).unique().drop_nulls().to_list()
-    keys = {s: blocking_keys(parsed(s)) for s in spellings}
-    table = pl.DataFrame(
-        {name: list(keys), "key": list(keys.values())}, schema={name: pl.Utf8, "key": pl.List(pl.Utf8)}
-    ).explode("key")
-    return frame.select(index, name).join(table, on=name).select(index, "key").drop_nulls()
+def name_table(names: pl.Series) -> pl.DataFrame:
+    """Parsed fields and standard forms of every distinct spelling in `names`."""
+    return name_features(parse_frame(names))
 
 
-def candidate_pairs(people: pl.DataFrame, officers: pl.DataFrame, max_block_size: int) -> pl.DataFrame:
-    """Distinct (alias_idx, officer_idx, via) pairs worth scoring: same INN, or a shared blocking key."""
-    person_keys = _keys(people, "alias_idx", "name")
-    officer_keys = _keys(officers, "officer_idx", "person_name")
+def _register(con: duckdb.DuckDBPyConnection, people: pl.DataFrame, officers: pl.DataFrame) -> None:
+    spellings = pl.concat([people.get_column("name"), officers.get_column("person_name")])
+    features = name_table(spellings)
+    keys = blocking_key_frame(features)
+    con.register("names", features.select("name", *FEATURES).to_arrow())
+    con.register("name_keys", keys.to_arrow())
+    con.register("people", people.select("alias_idx", "name", "birth_date", "inn").to_arrow())
+    con.register("officers", officers.select(
+        "officer_idx", "person_name", "birth_date", "person_inn", "role", "since").to_arrow())
+
+
+BLOCKED_SQL = """
+CREATE TEMP TABLE blocked AS
+WITH person_keys AS (
+    SELECT p.alias_idx, k.key FROM people p JOIN name_keys k ON k.name = p.name
+), officer_keys AS (
+    SELECT o.officer_idx, k.key FROM officers o JOIN name_keys k ON k.name = o.person_name
+), cold AS (
+    SELECT key FROM officer_keys GROUP BY key HAVING count(*) <= $max_block_size
+), by_name AS (
+    SELECT DISTINCT p.alias_idx, o.officer_idx
+    FROM person_keys p JOIN cold USING (key) JOIN officer_keys o USING (key)
+), by_inn AS (
+    SELECT p.alias_idx, o.officer_idx FROM people p JOIN officers o ON p.inn = o.person_inn
+    WHERE p.inn IS NOT NULL
+)
+SELECT alias_idx, officer_idx, bool_or(via_inn) AS via_inn FROM (
+    SELECT *, false AS via_inn FROM by_name UNION ALL SELECT *, true FROM by_inn
+) GROUP BY ALL
+"""
+
+PLAUSIBLE_SQL = """
+WITH pair AS (
+    SELECT b.alias_idx, b.officer_idx, b.via_inn,
+           p.inn IS NOT NULL AND o.person_inn IS NOT NULL AND p.inn = o.person_inn AS inn_equal,
+           p.inn IS NOT NULL AND o.person_inn IS NOT NULL AND p.inn != o.person_inn AS inn_differ,
+           p.birth_date IS NOT NULL AND o.birth_date IS NOT NULL AND p.birth_date != o.birth_date AS birth_differ,
+           p.birth_date IS NOT NULL AND o.since IS NOT NULL AND (
+               p.birth_date > o.since
+               OR (o.role IN ('director', 'board') AND p.birth_date > o.since - INTERVAL 18 YEAR)) AS too_young,
+           a.surname AS a_surname, a.key AS a_key, a.given AS a_given, a.canon AS a_canon,
+           a.patronymic AS a_patronymic, a.father AS a_father, a.latin AS a_latin,
+           c.surname AS b_surname, c.key AS b_key, c.given AS b_given, c.canon AS b_canon,
+           c.patronymic AS b_patronymic, c.father AS b_father, c.latin AS b_latin
+    FROM blocked b
+    JOIN people p USING (alias_idx) JOIN officers o USING (officer_idx)
+    JOIN names a ON a.name = p.name JOIN names c ON c.name = o.person_name
+)
+SELECT alias_idx, officer_idx, via_inn FROM pair
+WHERE NOT inn_differ
+  AND (inn_equal OR NOT (birth_differ OR too_young))
+  AND (NOT $name_filter OR via_inn OR a_latin OR b_latin OR (
+      (a_key = '' OR b_key = '' OR a_key = b_key OR damerau_levenshtein(a_key, b_key) <= 2
+       OR damerau_levenshtein(a_surname, b_surname) <= 2)
+      AND (a_given = '' OR b_given = '' OR a_canon = b_canon OR damerau_levenshtein(a_canon, b_canon) <= 2
+           OR damerau_levenshtein(a_given, b_given) <= 2)
+      AND (a_patronymic = '' OR b_patronymic = '' OR a_father = b_father
+           OR damerau_levenshtein(a_father, b_father) <= 2
+           OR damerau_levenshtein(a_patronymic, b_patronymic) <= 2)))
+ORDER BY alias_idx, officer_idx
+"""
+
+
+def candidate_pairs(people: pl.DataFrame, officers: pl.DataFrame, max_block_size: int,
+                    prefilter: bool = True) -> pl.DataFrame:
+    """Distinct (alias_idx, officer_idx, via_inn) pairs worth scoring (see the module docstring).
+
+    `prefilter=False` skips step 4 (the vetoes still apply): for tests and benchmarks.
+    """
     con = duckdb.connect()
     try:
-        con.register("person_keys", person_keys.to_arrow())
-        con.register("officer_keys", officer_keys.to_arrow())
-        con.register("people", people.select("alias_idx", "inn").to_arrow())
-        con.register("officers", officers.select("officer_idx", "person_inn").to_arrow())
-        return query_frame(con, 
-            """
-            WITH cold AS (
-                SELECT key FROM officer_keys GROUP BY key HAVING count(*) <= ?
-            ), by_name AS (
-                SELECT DISTINCT p.alias_idx, o.officer_idx
-                FROM person_keys p JOIN cold USING (key) JOIN officer_keys o USING (key)
-            ), by_inn AS (
-                SELECT p.alias_idx, o.officer_idx
-                FROM people p JOIN officers o ON p.inn = o.person_inn
-                WHERE p.inn IS NOT NULL
-            )
-            SELECT alias_idx, officer_idx, bool_or(via_inn) AS via_inn FROM (
-                SELECT *, false AS via_inn FROM by_name UNION ALL SELECT *, true FROM by_inn
-            ) GROUP BY ALL ORDER BY alias_idx, officer_idx
-            """,
-            [max_block_size],
-        )
+        _register(con, people, officers)
+        con.execute(BLOCKED_SQL, {"max_block_size": max_block_size})
+        return query_frame(con, PLAUSIBLE_SQL, {"name_filter": prefilter})
     finally:
         con.close()
 

@@ -1,11 +1,17 @@
 """Deciding whether a candidate pair is the same person, and saying why.
 
+The pairs come from `candidates.candidate_pairs`, vetoes already applied (different
+INNs, different birth dates, a person too young for the role).
+
 - Same personal INN: the same person, whatever the spelling.
-- Both INNs known and different, or both birth dates known and different: never the
-  same person (namesakes are common; this veto is what keeps precision).
 - Otherwise the name score (`checks.names.compare_names`, part by part) decides:
   at least `match_threshold`, or at least `possible_threshold` when the birth dates
   agree (initials only, a missing patronymic, two typos).
+- A name at least `possible_threshold` without a birth date to agree on ("Иванов И.И."
+  in the register) is accepted only when it fits exactly one of our people: the
+  register row names nobody else among the servants and relatives at that level
+  (method `name_unique`). Two people it could be are left alone: a guess between
+  namesakes is not a finding.
 """
 
 from __future__ import annotations
@@ -14,8 +20,7 @@ from functools import lru_cache
 
 import polars as pl
 
-from checks.matching.candidates import parsed
-from checks.names import NameComparison, compare_names
+from checks.names import NameComparison, PersonName, compare_names, parse_name
 
 MATCH_SCHEMA = {
     "alias_idx": pl.Int64, "officer_idx": pl.Int64, "score": pl.Float64, "method": pl.Utf8,
@@ -24,7 +29,12 @@ MATCH_SCHEMA = {
 }
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=1 << 17)
+def parsed(name: str) -> PersonName:
+    return parse_name(name)
+
+
+@lru_cache(maxsize=1 << 17)
 def compared(a: str, b: str) -> NameComparison:
     return compare_names(parsed(a), parsed(b))
 
@@ -38,7 +48,7 @@ def _agreement(a, b) -> str:
 def decide(people: pl.DataFrame, officers: pl.DataFrame, pairs: pl.DataFrame, settings: dict) -> pl.DataFrame:
     """The accepted matches among `pairs`, with the evidence for each."""
     joined = pairs.join(
-        people.select("alias_idx", pl.col("name").alias("a_name"), pl.col("birth_date").alias("a_birth"),
+        people.select("alias_idx", pl.coalesce("relative_id", "person_id").alias("who"), pl.col("name").alias("a_name"), pl.col("birth_date").alias("a_birth"),
                       pl.col("inn").alias("a_inn")), on="alias_idx"
     ).join(
         officers.select("officer_idx", pl.col("person_name").alias("b_name"), pl.col("birth_date").alias("b_birth"),
@@ -47,22 +57,31 @@ def decide(people: pl.DataFrame, officers: pl.DataFrame, pairs: pl.DataFrame, se
     match_at = settings["match_threshold"]
     possible_at = settings["possible_threshold"]
     rows = []
-    for alias, officer, via_inn, a_name, a_birth, a_inn, b_name, b_birth, b_inn in joined.select(
-        "alias_idx", "officer_idx", "via_inn", "a_name", "a_birth", "a_inn", "b_name", "b_birth", "b_inn"
+    unsure = []  # (row, who): a fitting name with nothing else to agree on
+    fits: dict[int, set] = {}  # officer -> the people (who) whose name fits it
+    for alias, officer, via_inn, a_name, a_birth, a_inn, b_name, b_birth, b_inn, who in joined.select(
+        "alias_idx", "officer_idx", "via_inn", "a_name", "a_birth", "a_inn", "b_name", "b_birth", "b_inn", "who"
     ).iter_rows():
         inn = _agreement(a_inn, b_inn)
         birth = _agreement(a_birth, b_birth)
-        if inn == "differ" or (birth == "differ" and inn != "equal"):
-            continue
         comparison = compared(a_name, b_name)
+        if comparison.score >= possible_at:
+            fits.setdefault(officer, set()).add(who)
         if inn == "equal":
             method = "inn"
         elif comparison.score >= match_at:
             method = "name"
         elif comparison.score >= possible_at and birth == "equal":
             method = "name+birth_date"
+        elif comparison.score >= possible_at and birth == "unknown":
+            unsure.append(((alias, officer, comparison.score, "name_unique", birth, inn, _parts(comparison)), who))
+            continue
         else:
             continue
-        parts = [{"part": p.part, "how": p.how, "score": p.score, "a": p.a, "b": p.b} for p in comparison.parts]
-        rows.append((alias, officer, comparison.score, method, birth, inn, parts))
+        rows.append((alias, officer, comparison.score, method, birth, inn, _parts(comparison)))
+    rows += [row for row, who in unsure if fits[row[1]] == {who}]
     return pl.DataFrame(rows, schema=MATCH_SCHEMA, orient="row")
+
+
+def _parts(comparison: NameComparison) -> list[dict]:
+    return [{"part": p.part, "how": p.how, "score": p.score, "a": p.a, "b": p.b} for p in comparison.parts]

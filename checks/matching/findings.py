@@ -14,8 +14,7 @@ from collections import defaultdict
 import polars as pl
 
 from checks.flags import Flag
-from checks.matching.candidates import parsed
-from checks.matching.decide import compared
+from checks.matching.decide import compared, parsed
 from checks.names import kinship, kinship_keys
 from declarations.model import OFFICER_ROLES, PROCUREMENT_ROLES, RELATIONS, SECURITY_KINDS, SUBJECTS
 from declarations.store import Store
@@ -27,7 +26,8 @@ HOW_RU = {
     "initials": "совпадают инициалы", "missing": "нет в одной из записей", "differ": "различается",
 }
 PART_RU = {"surname": "фамилия", "given": "имя", "patronymic": "отчество"}
-METHOD_RU = {"inn": "по ИНН", "name": "по ФИО", "name+birth_date": "по ФИО и дате рождения"}
+METHOD_RU = {"inn": "по ИНН", "name": "по ФИО", "name+birth_date": "по ФИО и дате рождения",
+             "name_unique": "по ФИО (инициалы или неполное ФИО; других подходящих лиц нет)"}
 
 
 def _fold_sql(column: str) -> str:

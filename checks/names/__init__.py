@@ -18,7 +18,8 @@ The model, in the order the data flows:
 3. `surname_key` maps Иванов/Иванова, Вишневский/Вишневская, Толстой/Толстая to one key;
    `patronymics_from_given` / `given_from_patronymic` connect a father's name and his
    children's patronymics; `given_variants` groups Олександр/Александр, Наталия/Наталья.
-4. `blocking_keys` (blocking.py) proposes candidate pairs cheaply; `compare_names`
+4. `blocking_keys` (blocking.py) proposes candidate pairs cheaply (`parse_frame` and
+   `blocking_key_frame` do steps 2 and 4 for a whole column of names at once); `compare_names`
    (compare.py) scores a pair part by part (never as one string: siblings share most
    letters) and says how each part agrees, with the raw spellings as evidence.
 5. `could_be_siblings` / `could_be_parent_child` / `kinship` (kinship.py) flag possible
@@ -27,7 +28,7 @@ The model, in the order the data flows:
 Pure Python, no I/O; hot functions are cached with `functools.lru_cache`.
 """
 
-from .blocking import blocking_keys, kinship_keys
+from .blocking import blocking_key_frame, blocking_keys, kinship_keys, name_features
 from .compare import (
     DIFFER_CAP,
     MATCH_THRESHOLD,
@@ -49,11 +50,15 @@ from .kinship import (
 )
 from .normalise import fold
 from .parse import PersonName, gender_of, parse_name
+from .parse_frame import parse_frame
 from .patronymics import given_from_patronymic, patronymic_gender, patronymics_from_given
 from .surnames import surname_gender, surname_key, surname_skeleton
 from .translit import transliterate_to_cyrillic
 
 __all__ = [
+    "blocking_key_frame",
+    "name_features",
+    "parse_frame",
     "CHILD_PARENT",
     "DIFFER_CAP",
     "MATCH_THRESHOLD",

@@ -9,8 +9,11 @@ name, "father" the standard form of the name behind the patronymic, so Олек�
   same initials; catches "Иванов И.И." vs "Иванова Ирина Игоревна" (the comparison
   then rejects the gender mismatch) and every full-name pair with equal surnames.
   Emitted for the written initials and for the standard forms' initials.
-* ``sg:<surname_key>:<gi>`` - as above without the patronymic initial, so a record
-  without patronymic still meets the full record (the broadest key).
+  A name with a given initial but no patronymic at all ("Кузнецова Юлия") emits
+  this key for every letter a patronymic can start with, so it meets every full
+  record of the same surname and given initial, while two full records with
+  different patronymic initials never share it (the expansion is paid by the rare
+  partial names, not by the millions of full ones).
 * ``gp:<given>:<father>:<first 3 letters of surname_key>`` - surname typos after the
   third letter; needs full given name and patronymic.
 * ``gpd:<given>:<father>:<surname_key or surname_key minus one letter>`` - the
@@ -24,12 +27,19 @@ name, "father" the standard form of the name behind the patronymic, so Олек�
 
 Maiden names are not handled here: parse every former surname and block each of them.
 For undeclared-relative searches use `kinship_keys`.
+
+`blocking_key_frame` computes the keys of a whole `parse_frame` at once (token
+functions once per distinct surname, given name and patronymic, the rest in polars);
+`blocking_keys` is the same for one parsed name.
 """
 
 from __future__ import annotations
 
+import polars as pl
+
 from .given_names import canonical_given
 from .parse import PersonName
+from .parse_frame import COLUMNS
 from .patronymics import given_from_patronymic
 from .surnames import surname_key, surname_skeleton
 
@@ -39,50 +49,73 @@ def _father(patronymic: str) -> str:
     return canonical_given(father) if father else patronymic
 
 
-def _given_initials(name: PersonName) -> list[str]:
-    initials = [name.given_initial] if name.given_initial else []
-    if name.given:
-        standard = canonical_given(name.given)[:1]
-        if standard and standard not in initials:
-            initials.append(standard)
-    return initials
-
-
 def _deletions(word: str) -> list[str]:
     """The word and every string one deletion away (a SymSpell-style neighbourhood)."""
     return [word] + [word[:i] + word[i + 1 :] for i in range(len(word))]
 
 
+# Letters a patronymic can start with: a name without one gets its "s:" keys for each.
+PATRONYMIC_LETTERS = tuple("абвгдежзиклмнопрстуфхцчшэюя")
+
+
+def _token_columns(parsed: pl.DataFrame) -> pl.DataFrame:
+    """Add key (surname key), flat (key without hyphens), skeleton, canon (given), father."""
+    surnames = parsed.get_column("surname").unique().to_list()
+    keys = {s: surname_key(s) if s else "" for s in surnames}
+    skeletons = {s: surname_skeleton(s) if s else "" for s in surnames}
+    givens = {g: canonical_given(g) if g else "" for g in parsed.get_column("given").unique().to_list()}
+    fathers = {p: _father(p) if p else "" for p in parsed.get_column("patronymic").unique().to_list()}
+    return parsed.with_columns(
+        pl.col("surname").replace_strict(keys, return_dtype=pl.Utf8).alias("key"),
+        pl.col("surname").replace_strict(skeletons, return_dtype=pl.Utf8).alias("skeleton"),
+        pl.col("given").replace_strict(givens, return_dtype=pl.Utf8).alias("canon"),
+        pl.col("patronymic").replace_strict(fathers, return_dtype=pl.Utf8).alias("father"),
+    ).with_columns(pl.col("key").str.replace_all("-", "", literal=True).alias("flat"))
+
+
+def name_features(parsed: pl.DataFrame) -> pl.DataFrame:
+    """`parse_frame` output plus the standard forms the keys and the pre-filter use."""
+    return _token_columns(parsed)
+
+
+def blocking_key_frame(features: pl.DataFrame) -> pl.DataFrame:
+    """(name, key) for every row of `name_features`; see the module docstring."""
+    letters = pl.lit(list(PATRONYMIC_LETTERS), dtype=pl.List(pl.Utf8))
+    gi = pl.concat_list(pl.col("given_initial"), pl.col("canon").str.slice(0, 1)).list.eval(
+        pl.element().filter(pl.element() != "")).list.unique(maintain_order=True)
+    gi = pl.when(gi.list.len() > 0).then(gi).otherwise(pl.lit([""], dtype=pl.List(pl.Utf8)))
+    partial = (pl.col("patronymic_initial") == "") & (pl.col("given_initial") != "")
+    pi = pl.when(partial).then(letters).otherwise(
+        pl.concat_list(pl.col("patronymic_initial"), pl.col("father").str.slice(0, 1)).list.eval(
+            pl.element().filter(pl.element() != "")).list.unique(maintain_order=True))
+    pi = pl.when(pi.list.len() > 0).then(pi).otherwise(pl.lit([""], dtype=pl.List(pl.Utf8)))
+    rows = features.select("name", "key", "flat", "skeleton", "canon", "father", gi.alias("gi"), pi.alias("pi"),
+                           partial.alias("partial"))
+    with_surname = rows.filter(pl.col("key") != "")
+    full = with_surname.filter((pl.col("canon") != "") & (pl.col("father") != ""))
+    s_keys = with_surname.explode("gi").explode("pi").select(
+        "name", pl.concat_str(pl.lit("s:"), "key", pl.lit(":"), "gi", "pi").alias("key"))
+    gp_keys = full.select("name", pl.concat_str(
+        pl.lit("gp:"), "canon", pl.lit(":"), "father", pl.lit(":"), pl.col("flat").str.slice(0, 3)).alias("key"))
+    deletions = {f: _deletions(f) for f in full.get_column("flat").unique().to_list()}
+    gpd_keys = full.with_columns(
+        pl.col("flat").replace_strict(deletions, return_dtype=pl.List(pl.Utf8)).alias("variant")
+    ).explode("variant").select("name", pl.concat_str(
+        pl.lit("gpd:"), "canon", pl.lit(":"), "father", pl.lit(":"), "variant").alias("key"))
+    first = lambda column: pl.col(column).list.first()  # noqa: E731
+    sk_keys = with_surname.filter(pl.col("skeleton") != "").select("name", pl.concat_str(
+        pl.lit("sk:"), "skeleton", pl.lit(":"), first("gi"),
+        pl.when("partial").then(pl.lit("")).otherwise(first("pi"))).alias("key"))
+    no_surname = rows.filter((pl.col("key") == "") & (pl.col("canon") != "") & (pl.col("father") != "")).select(
+        "name", pl.concat_str(pl.lit("gp:"), "canon", pl.lit(":"), "father", pl.lit(":")).alias("key"))
+    return pl.concat([s_keys, gp_keys, gpd_keys, sk_keys, no_surname]).unique(maintain_order=True)
+
+
 def blocking_keys(name: PersonName) -> list[str]:
-    """Candidate-generation keys for a name (see the module docstring)."""
-    key = surname_key(name.surname)
-    given = canonical_given(name.given) if name.given else ""
-    father = _father(name.patronymic)
-    keys: list[str] = []
-    if not key:
-        if given and father:
-            keys.append(f"gp:{given}:{father}:")
-        return keys
-    initials = _given_initials(name) or [""]
-    patronymic_initials = [name.patronymic_initial] if name.patronymic_initial else [""]
-    if father and father[:1] not in patronymic_initials:
-        patronymic_initials.append(father[:1])
-    pi = patronymic_initials[0]
-    for gi in initials:
-        for p in patronymic_initials:
-            keys.append(f"s:{key}:{gi}{p}")
-    for gi in initials:
-        if gi:
-            keys.append(f"sg:{key}:{gi}")
-    if given and father:
-        flat = key.replace("-", "")
-        keys.append(f"gp:{given}:{father}:{flat[:3]}")
-        for variant in _deletions(flat):
-            keys.append(f"gpd:{given}:{father}:{variant}")
-    skeleton = surname_skeleton(name.surname)
-    if skeleton:
-        keys.append(f"sk:{skeleton}:{initials[0]}{pi}")
-    return list(dict.fromkeys(keys))
+    """Candidate-generation keys for one parsed name (see the module docstring)."""
+    parsed = pl.DataFrame([{"name": name.raw, **{c: getattr(name, c) for c in COLUMNS}}],
+                          schema={"name": pl.Utf8, **{c: pl.Utf8 for c in COLUMNS}})
+    return blocking_key_frame(name_features(parsed)).get_column("key").to_list()
 
 
 def kinship_keys(name: PersonName) -> list[str]:

@@ -139,6 +139,19 @@ def _written(a: str, b: str) -> str:
     return "exact"
 
 
+_SIGNS = str.maketrans("", "", "ьъ")
+
+
+def _read_alike(ra: frozenset[str], rb: frozenset[str], wa: str, wb: str) -> bool:
+    """A reading in common; with a Latin side, also once ь and ъ are dropped (ICAO, passports
+    and most romanisations drop them: Arsenevna is Арсеньевна, Iurevich is Юрьевич)."""
+    if ra & rb:
+        return True
+    if not (_is_latin(wa) or _is_latin(wb)):
+        return False
+    return bool({r.translate(_SIGNS) for r in ra} & {r.translate(_SIGNS) for r in rb})
+
+
 def _agreement(part: str, how: str, a: str, b: str, score: float | None = None) -> PartAgreement:
     return PartAgreement(part, how, PART_SCORES[how] if score is None else score, a, b)
 
@@ -151,7 +164,7 @@ def _compare_surname(x: PersonName, y: PersonName, ox: Origin, oy: Origin) -> Pa
         return _agreement("surname", _written(wa, wb), wa, wb)
     ra = ox.surname_readings or frozenset((x.surname,))
     rb = oy.surname_readings or frozenset((y.surname,))
-    if ra & rb:
+    if _read_alike(ra, rb, wa, wb):
         return _agreement("surname", "translit", wa, wb)
     keys_a = {surname_key(r): r for r in ra}
     keys_b = {surname_key(r): r for r in rb}
@@ -196,7 +209,7 @@ def _compare_given(x: PersonName, y: PersonName, ox: Origin, oy: Origin) -> Part
     if x.given and y.given:
         if x.given == y.given:
             return _agreement("given", _written(wa, wb), wa, wb)
-        if ra & rb:
+        if _read_alike(ra, rb, wa, wb):
             return _agreement("given", "translit", wa, wb)
         va, vb = _variants(ra), _variants(rb)
         if va & vb:
@@ -234,7 +247,7 @@ def _compare_patronymic(x: PersonName, y: PersonName, ox: Origin, oy: Origin) ->
     if x.patronymic and y.patronymic:
         if x.patronymic == y.patronymic:
             return _agreement("patronymic", _written(wa, wb), wa, wb)
-        if ra & rb:
+        if _read_alike(ra, rb, wa, wb):
             return _agreement("patronymic", "translit", wa, wb)
         fa, fb = _fathers(ra), _fathers(rb)
         sex_a, sex_b = patronymic_gender(x.patronymic), patronymic_gender(y.patronymic)
