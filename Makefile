@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test bench browser clean
+.PHONY: setup demo test bench bench-compare-env browser clean
 
 setup: $(VENV)/.installed
 
@@ -23,8 +23,17 @@ demo: setup
 test: setup browser
 	$(BIN)/pytest -q
 
-bench: setup
+# OpenSanctions' matcher for benchmarks/match_compare.py in its own virtualenv: it pins duckdb<2, we need >=2.
+bench-compare-env: .venv-compare/.installed
+
+.venv-compare/.installed: benchmarks/compare-requirements.txt
+	$(PYTHON) -m venv .venv-compare
+	.venv-compare/bin/python -m pip install --quiet --upgrade pip
+	.venv-compare/bin/python -m pip install --quiet -r benchmarks/compare-requirements.txt
+	touch $@
+
+bench: setup bench-compare-env
 	$(BIN)/python -m benchmarks.run
 
 clean:
-	rm -rf $(VENV) demo-output bench-data *.egg-info
+	rm -rf $(VENV) .venv-compare demo-output bench-data *.egg-info

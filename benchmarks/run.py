@@ -95,7 +95,14 @@ def match_quality_stage(servants: int) -> list[Measure]:
     return []
 
 
-STAGES = [load_stages, check_stage, match_quality_stage]
+def match_compare_stage(servants: int) -> list[Measure]:
+    """Ours against nomenklatura's logic-v2 on the same pairs; logic-v2 runs in .venv-compare (`make bench`)."""
+    subprocess.run(python("-m", "benchmarks.match_compare", str(min(servants, 2000))), cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    return []
+
+
+STAGES = [load_stages, check_stage, match_quality_stage, match_compare_stage]
 
 
 def machine() -> str:
