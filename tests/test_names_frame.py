@@ -53,3 +53,12 @@ def test_one_name_keys_are_the_column_keys() -> None:
     by_name = keys.group_by("name").agg("key")
     for name, column_keys in by_name.iter_rows():
         assert set(column_keys) == set(blocking_keys(parse_name(name))), name
+
+
+def test_names_with_origins_are_what_parse_with_origin_gives() -> None:
+    from checks.names.parse import parse_with_origin
+    from checks.names.parse_frame import names_with_origins
+
+    names = _generated(300, seed=13) + [raw for raw, _ in PARSES]
+    for raw, parsed in names_with_origins(parse_frame(pl.Series(names))).items():
+        assert parsed == parse_with_origin(raw), raw

@@ -20,7 +20,8 @@ from functools import lru_cache
 
 import polars as pl
 
-from checks.names import NameComparison, PersonName, compare_names, parse_name
+from checks.names import NameComparison, PersonName, compare_names, parse_frame, parse_name
+from checks.names.parse_frame import names_with_origins
 
 MATCH_SCHEMA = {
     "alias_idx": pl.Int64, "officer_idx": pl.Int64, "score": pl.Float64, "method": pl.Utf8,
@@ -48,14 +49,16 @@ def _agreement(a, b) -> str:
 def decide(people: pl.DataFrame, officers: pl.DataFrame, pairs: pl.DataFrame, settings: dict) -> pl.DataFrame:
     """The accepted matches among `pairs`, with the evidence for each."""
     joined = pairs.join(
-        people.select("alias_idx", pl.coalesce("relative_id", "person_id").alias("who"), pl.col("name").alias("a_name"), pl.col("birth_date").alias("a_birth"),
-                      pl.col("inn").alias("a_inn")), on="alias_idx"
+        people.select("alias_idx", pl.coalesce("relative_id", "person_id").alias("who"), pl.col("name").alias("a_name"),
+                      pl.col("birth_date").alias("a_birth"), pl.col("inn").alias("a_inn")), on="alias_idx"
     ).join(
         officers.select("officer_idx", pl.col("person_name").alias("b_name"), pl.col("birth_date").alias("b_birth"),
                         pl.col("person_inn").alias("b_inn")), on="officer_idx"
     )
     match_at = settings["match_threshold"]
     possible_at = settings["possible_threshold"]
+    named = names_with_origins(parse_frame(pl.concat([joined.get_column("a_name"), joined.get_column("b_name")])))
+    comparisons: dict[tuple[str, str], NameComparison] = {}
     rows = []
     unsure = []  # (row, who): a fitting name with nothing else to agree on
     fits: dict[int, set] = {}  # officer -> the people (who) whose name fits it
@@ -64,7 +67,10 @@ def decide(people: pl.DataFrame, officers: pl.DataFrame, pairs: pl.DataFrame, se
     ).iter_rows():
         inn = _agreement(a_inn, b_inn)
         birth = _agreement(a_birth, b_birth)
-        comparison = compared(a_name, b_name)
+        comparison = comparisons.get((a_name, b_name))
+        if comparison is None:
+            (name_a, origin_a), (name_b, origin_b) = named[a_name], named[b_name]
+            comparison = comparisons[a_name, b_name] = compare_names(name_a, name_b, origin_a, origin_b)
         if comparison.score >= possible_at:
             fits.setdefault(officer, set()).add(who)
         if inn == "equal":

@@ -58,19 +58,21 @@ def _deletions(word: str) -> list[str]:
 PATRONYMIC_LETTERS = tuple("абвгдежзиклмнопрстуфхцчшэюя")
 
 
+def _lookup(frame: pl.DataFrame, column: str, **functions) -> pl.DataFrame:
+    """Join to `frame` what each function gives for each distinct value of `column` ("" stays "")."""
+    distinct = frame.get_column(column).unique().to_list()
+    table = pl.DataFrame({column: distinct, **{name: [f(v) if v else "" for v in distinct]
+                                               for name, f in functions.items()}},
+                         schema={column: pl.Utf8, **{name: pl.Utf8 for name in functions}})
+    return frame.join(table, on=column, how="left", nulls_equal=True)
+
+
 def _token_columns(parsed: pl.DataFrame) -> pl.DataFrame:
     """Add key (surname key), flat (key without hyphens), skeleton, canon (given), father."""
-    surnames = parsed.get_column("surname").unique().to_list()
-    keys = {s: surname_key(s) if s else "" for s in surnames}
-    skeletons = {s: surname_skeleton(s) if s else "" for s in surnames}
-    givens = {g: canonical_given(g) if g else "" for g in parsed.get_column("given").unique().to_list()}
-    fathers = {p: _father(p) if p else "" for p in parsed.get_column("patronymic").unique().to_list()}
-    return parsed.with_columns(
-        pl.col("surname").replace_strict(keys, return_dtype=pl.Utf8).alias("key"),
-        pl.col("surname").replace_strict(skeletons, return_dtype=pl.Utf8).alias("skeleton"),
-        pl.col("given").replace_strict(givens, return_dtype=pl.Utf8).alias("canon"),
-        pl.col("patronymic").replace_strict(fathers, return_dtype=pl.Utf8).alias("father"),
-    ).with_columns(pl.col("key").str.replace_all("-", "", literal=True).alias("flat"))
+    features = _lookup(parsed, "surname", key=surname_key, skeleton=surname_skeleton)
+    features = _lookup(features, "given", canon=canonical_given)
+    features = _lookup(features, "patronymic", father=_father)
+    return features.with_columns(pl.col("key").str.replace_all("-", "", literal=True).alias("flat"))
 
 
 def name_features(parsed: pl.DataFrame) -> pl.DataFrame:
@@ -79,7 +81,7 @@ def name_features(parsed: pl.DataFrame) -> pl.DataFrame:
 
 
 def blocking_key_frame(features: pl.DataFrame) -> pl.DataFrame:
-    """(name, key) for every row of `name_features`; see the module docstring."""
+    """(name, key) for every row of `name_features`; see the module docstring. A pair may repeat."""
     letters = pl.lit(list(PATRONYMIC_LETTERS), dtype=pl.List(pl.Utf8))
     gi = pl.concat_list(pl.col("given_initial"), pl.col("canon").str.slice(0, 1)).list.eval(
         pl.element().filter(pl.element() != "")).list.unique(maintain_order=True)
@@ -97,10 +99,11 @@ def blocking_key_frame(features: pl.DataFrame) -> pl.DataFrame:
         "name", pl.concat_str(pl.lit("s:"), "key", pl.lit(":"), "gi", "pi").alias("key"))
     gp_keys = full.select("name", pl.concat_str(
         pl.lit("gp:"), "canon", pl.lit(":"), "father", pl.lit(":"), pl.col("flat").str.slice(0, 3)).alias("key"))
-    deletions = {f: _deletions(f) for f in full.get_column("flat").unique().to_list()}
-    gpd_keys = full.with_columns(
-        pl.col("flat").replace_strict(deletions, return_dtype=pl.List(pl.Utf8)).alias("variant")
-    ).explode("variant").select("name", pl.concat_str(
+    flats = full.get_column("flat").unique().to_list()
+    variants = [_deletions(f) for f in flats]
+    deletions = pl.DataFrame({"flat": [f for f, vs in zip(flats, variants) for _ in vs],
+                              "variant": [v for vs in variants for v in vs]}, schema={"flat": pl.Utf8, "variant": pl.Utf8})
+    gpd_keys = full.join(deletions, on="flat").select("name", pl.concat_str(
         pl.lit("gpd:"), "canon", pl.lit(":"), "father", pl.lit(":"), "variant").alias("key"))
     first = lambda column: pl.col(column).list.first()  # noqa: E731
     sk_keys = with_surname.filter(pl.col("skeleton") != "").select("name", pl.concat_str(
@@ -108,14 +111,14 @@ def blocking_key_frame(features: pl.DataFrame) -> pl.DataFrame:
         pl.when("partial").then(pl.lit("")).otherwise(first("pi"))).alias("key"))
     no_surname = rows.filter((pl.col("key") == "") & (pl.col("canon") != "") & (pl.col("father") != "")).select(
         "name", pl.concat_str(pl.lit("gp:"), "canon", pl.lit(":"), "father", pl.lit(":")).alias("key"))
-    return pl.concat([s_keys, gp_keys, gpd_keys, sk_keys, no_surname]).unique(maintain_order=True)
+    return pl.concat([s_keys, gp_keys, gpd_keys, sk_keys, no_surname])
 
 
 def blocking_keys(name: PersonName) -> list[str]:
     """Candidate-generation keys for one parsed name (see the module docstring)."""
     parsed = pl.DataFrame([{"name": name.raw, **{c: getattr(name, c) for c in COLUMNS}}],
                           schema={"name": pl.Utf8, **{c: pl.Utf8 for c in COLUMNS}})
-    return blocking_key_frame(name_features(parsed)).get_column("key").to_list()
+    return list(dict.fromkeys(blocking_key_frame(name_features(parsed)).get_column("key").to_list()))
 
 
 def kinship_keys(name: PersonName) -> list[str]:

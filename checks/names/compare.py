@@ -278,9 +278,13 @@ def _patronymic_initials(readings: frozenset[str]) -> frozenset[str]:
     return frozenset(r[0] for r in readings if r) | frozenset(f[0] for f in _fathers(readings))
 
 
-def compare_names(a: PersonName, b: PersonName) -> NameComparison:
-    """Compare two names part by part; see the module docstring for weights and caps."""
-    oa, ob = origin_of(a), origin_of(b)
+def compare_names(a: PersonName, b: PersonName, origin_a: Origin | None = None,
+                  origin_b: Origin | None = None) -> NameComparison:
+    """Compare two names part by part; see the module docstring for weights and caps.
+
+    The origins (how each part was written) are looked up by parsing `raw` again unless given.
+    """
+    oa, ob = origin_a or origin_of(a), origin_b or origin_of(b)
     parts = [
         _compare_surname(a, b, oa, ob),
         _compare_given(a, b, oa, ob),

@@ -16,12 +16,13 @@ import polars as pl
 
 from .given_names import given_gender
 from .normalise import has_latin, prepare
-from .parse import _TURKIC, _role_scores, parse_name
+from .parse import _TURKIC, Origin, PersonName, _role_scores, parse_name, parse_with_origin
 from .patronymics import patronymic_gender
 from .surnames import surname_gender
 
 COLUMNS = ("surname", "given", "patronymic", "given_initial", "patronymic_initial", "gender")
-SCHEMA = {"name": pl.Utf8, **{c: pl.Utf8 for c in COLUMNS}, "latin": pl.Boolean}
+WRITTEN = ("surname_written", "given_written", "patronymic_written")
+SCHEMA = {"name": pl.Utf8, **{c: pl.Utf8 for c in COLUMNS}, "latin": pl.Boolean, **{c: pl.Utf8 for c in WRITTEN}}
 
 _WORD = r"[А-Яа-яЁё]{3,}(?:-[А-Яа-яЁё]{2,})*"
 _PLAIN = rf"^\s*{_WORD}\s+{_WORD}\s+{_WORD}\s*$"
@@ -39,64 +40,93 @@ def parse_frame(names: pl.Series) -> pl.DataFrame:
     return pl.concat([fast, slow]).select(list(SCHEMA))
 
 
+def names_with_origins(frame: pl.DataFrame) -> dict[str, tuple[PersonName, Origin]]:
+    """`parse_with_origin` for every row of a `parse_frame`, without parsing plain names again."""
+    out = {}
+    for row in frame.select(*SCHEMA).iter_rows():
+        raw, surname, given, patronymic, given_initial, patronymic_initial, gender, _latin, *written = row
+        if written[0] is None:
+            out[raw] = parse_with_origin(raw)
+            continue
+        surname_written, given_written, patronymic_written = written
+        out[raw] = (
+            PersonName(surname, given, patronymic, given_initial, patronymic_initial, gender, raw),
+            Origin(surname_tokens=tuple(surname_written.split(" ")), given_token=given_written,
+                   patronymic_token=patronymic_written, surname_readings=frozenset((surname,)),
+                   given_readings=frozenset((given,)),
+                   patronymic_readings=frozenset((patronymic,)) if patronymic else frozenset(),
+                   given_initials=frozenset(given_initial), patronymic_initials=frozenset(patronymic_initial)),
+        )
+    return out
+
+
 def _parse_slow(names: list[str]) -> pl.DataFrame:
     rows = []
     for raw in names:
         name = parse_name(raw)
         rows.append((raw, name.surname, name.given, name.patronymic, name.given_initial,
-                     name.patronymic_initial, name.gender, has_latin(prepare(raw))))
+                     name.patronymic_initial, name.gender, has_latin(prepare(raw)), None, None, None))
     return pl.DataFrame(rows, schema=SCHEMA, orient="row")
 
 
-def _lookup(values: pl.Series, function) -> dict:
-    return {v: function(v) for v in values.unique().to_list()}
+def _attach(frame: pl.DataFrame, table: pl.DataFrame, on: str, suffix: str) -> pl.DataFrame:
+    renamed = table.rename({c: f"{c}{suffix}" for c in table.columns if c != "word"})
+    return frame.join(renamed, left_on=on, right_on="word", how="left")
 
 
 def _parse_plain(frame: pl.DataFrame) -> pl.DataFrame:
+    written = pl.col("name").str.strip_chars().str.replace_all(r"\s+", " ")
     words = frame.with_columns(
-        pl.col("name").str.strip_chars().str.to_lowercase().str.replace_all("ё", "е")
-        .str.split(by=" ").list.eval(pl.element().filter(pl.element() != "")).alias("words")
-    ).with_columns(pl.col("words").list.get(i).alias(f"w{i}") for i in range(3))
+        written.str.split_exact(" ", 2).struct.rename_fields(["r0", "r1", "r2"]).alias("raw"),
+        written.str.to_lowercase().str.replace_all("ё", "е", literal=True).str.split_exact(" ", 2)
+        .struct.rename_fields(["w0", "w1", "w2"]).alias("words"),
+    ).unnest("raw", "words")
     vocabulary = pl.concat([words.get_column(f"w{i}") for i in range(3)]).unique()
     turkic = vocabulary.is_in(list(_TURKIC))
     if turkic.any():  # «Мамедов Гусейн оглы»: the slow path knows the two-word patronymic
-        odd = set(vocabulary.filter(turkic).to_list())
-        mask = pl.any_horizontal(pl.col(f"w{i}").is_in(list(odd)) for i in range(3))
-        return pl.concat([_parse_plain(frame.filter(~words.select(mask).to_series())),
+        odd = vocabulary.filter(turkic).to_list()
+        mask = words.select(pl.any_horizontal(pl.col(f"w{i}").is_in(odd) for i in range(3))).to_series()
+        return pl.concat([_parse_plain(frame.filter(~mask)),
                           _parse_slow(words.filter(mask).get_column("name").to_list())])
-    scores = {word: _role_scores(word) for word in vocabulary.to_list()}
-    score = {role: {w: s[role] for w, s in scores.items()} for role in "SGP"}
-
-    def role(i: int, r: str) -> pl.Expr:
-        return pl.col(f"w{i}").replace_strict(score[r], return_dtype=pl.Float64)
-
-    totals = [pl.lit(prior) + sum(role(i, r) for i, r in enumerate(layout)) for layout, prior in _TEMPLATES]
+    roles = [_role_scores(w) for w in vocabulary.to_list()]
+    scores = pl.DataFrame({"word": vocabulary.to_list(), **{r: [s[r] for s in roles] for r in "SGP"}},
+                          schema={"word": pl.Utf8, "S": pl.Float64, "G": pl.Float64, "P": pl.Float64})
+    for i in range(3):
+        words = _attach(words, scores, f"w{i}", str(i))
+    totals = [pl.lit(prior) + sum(pl.col(f"{r}{i}") for i, r in enumerate(layout)) for layout, prior in _TEMPLATES]
     best = pl.lit(_TEMPLATES[0][0])
     best_score = totals[0]
     for (layout, _), total in zip(_TEMPLATES[1:], totals[1:]):  # strictly greater wins, as in _best_layout
         best = pl.when(total > best_score).then(pl.lit(layout)).otherwise(best)
         best_score = pl.max_horizontal(best_score, total)
     layout = pl.col("layout")
-    w0, w1, w2 = pl.col("w0"), pl.col("w1"), pl.col("w2")
-    parsed = words.with_columns(best.alias("layout")).with_columns(
-        pl.when(layout == "SGP").then(w0).when(layout == "GPS").then(w2)
-        .when(layout == "SSG").then(pl.concat_str(w0, w1, separator="-"))
-        .otherwise(pl.concat_str(w1, w2, separator="-")).alias("surname"),
-        pl.when(layout == "SGP").then(w1).when(layout == "SSG").then(w2).otherwise(w0).alias("given"),
-        pl.when(layout == "SGP").then(w2).when(layout == "GPS").then(w1).otherwise(pl.lit("")).alias("patronymic"),
+
+    def parts(w: str, joiner: str, what: str) -> list[pl.Expr]:
+        """Surname, given name and patronymic under the chosen layout, from words w0..w2 or r0..r2."""
+        a, b, c = pl.col(f"{w}0"), pl.col(f"{w}1"), pl.col(f"{w}2")
+        return [
+            pl.when(layout == "SGP").then(a).when(layout == "GPS").then(c)
+            .when(layout == "SSG").then(pl.concat_str(a, b, separator=joiner))
+            .otherwise(pl.concat_str(b, c, separator=joiner)).alias(f"surname{what}"),
+            pl.when(layout == "SGP").then(b).when(layout == "SSG").then(c).otherwise(a).alias(f"given{what}"),
+            pl.when(layout == "SGP").then(c).when(layout == "GPS").then(b).otherwise(pl.lit(""))
+            .alias(f"patronymic{what}"),
+        ]
+
+    parsed = words.with_columns(best.alias("layout")).select(
+        "name", *parts("w", "-", ""), *parts("r", " ", "_written")
     ).with_columns(
         pl.col("given").str.slice(0, 1).alias("given_initial"),
         pl.col("patronymic").str.slice(0, 1).alias("patronymic_initial"),
     )
-    genders = [
-        pl.col("patronymic").replace_strict(_lookup(parsed.get_column("patronymic"), _patronymic_gender),
-                                            return_dtype=pl.Utf8),
-        pl.col("given").replace_strict(_lookup(parsed.get_column("given"), given_gender), return_dtype=pl.Utf8),
-        pl.col("surname").replace_strict(_lookup(parsed.get_column("surname"), surname_gender),
-                                         return_dtype=pl.Utf8),
-    ]
-    return parsed.with_columns(pl.coalesce(genders).alias("gender"), pl.lit(False).alias("latin")).select(
-        list(SCHEMA))
+    for column, function in (("patronymic", _patronymic_gender), ("given", given_gender),
+                             ("surname", surname_gender)):
+        distinct = parsed.get_column(column).unique().to_list()
+        table = pl.DataFrame({"word": distinct, "gender": [function(v) for v in distinct]},
+                             schema={"word": pl.Utf8, "gender": pl.Utf8})
+        parsed = _attach(parsed, table, column, f"_{column}")
+    gender = pl.coalesce("gender_patronymic", "gender_given", "gender_surname").alias("gender")
+    return parsed.with_columns(gender, pl.lit(False).alias("latin")).select(list(SCHEMA))
 
 
 def _patronymic_gender(patronymic: str) -> str | None:

@@ -1,0 +1,58 @@
+"""Name matching at scale: servants and relatives against a company register.
+
+Runs the matching engine of `declarations match` (candidate pairs: parsing, blocking
+keys, DuckDB joins, vetoes, pre-filter; then the part-by-part decision) on data made by
+`sample_data.scale`, and writes what it found and how long each step took to
+`<data>/match-scale.json`; `benchmarks.run` times the whole process (wall, peak memory).
+
+    python -m benchmarks.match_scale bench-data/scale/p1000000-o5000000
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import polars as pl
+
+from benchmarks.match_quality import aliases
+from checks.matching.candidates import block_stats, candidate_pairs
+from checks.matching.decide import decide
+from declarations.settings import load_settings
+
+
+def run(folder: Path) -> dict:
+    options = load_settings(None)["match"]
+    steps: dict[str, float] = {}
+    start = time.perf_counter()
+    people = aliases(pl.read_parquet(folder / "persons.parquet"))
+    officers = pl.read_parquet(folder / "officers.parquet", columns=[
+        "officer_idx", "person_name", "birth_date", "person_inn", "role", "since"])
+    steps["read"] = time.perf_counter() - start
+    mark = time.perf_counter()
+    pairs = candidate_pairs(people, officers, options["max_block_size"])
+    steps["candidates"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    matches = decide(people, officers, pairs, options)
+    steps["decide"] = time.perf_counter() - mark
+    truth = pl.read_parquet(folder / "truth.parquet")
+    found = matches.join(people.select("alias_idx", "who"), on="alias_idx").select("officer_idx", "who").unique()
+    planted_found = truth.join(found, on=["officer_idx", "who"], how="semi").height
+    result = {
+        "persons": pl.read_parquet(folder / "persons.parquet", columns=["person_id"]).height,
+        "aliases": people.height,
+        "officers": officers.height,
+        **block_stats(people, pairs),
+        "matches": matches.height,
+        "planted": truth.height,
+        "planted_found": planted_found,
+        "seconds": {k: round(v, 1) for k, v in steps.items()},
+    }
+    (folder / "match-scale.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    return result
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(Path(sys.argv[1])), indent=1))
