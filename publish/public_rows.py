@@ -342,6 +342,8 @@ _WORD = re.compile(r"\w+")
 
 def _fold_same_length(text: str) -> str:
     """Lower case with ё → е, keeping every character in its place (positions stay valid)."""
+    if "İ" not in text and "Σ" not in text:  # the only letters whose lower case is longer or depends on context
+        return text.lower().replace("ё", "е")
     return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text).replace("ё", "е")
 
 
@@ -352,10 +354,12 @@ class Scrubber:
     they are, case-insensitively, wherever they start at a word; the words of relatives'
     names are removed in any grammatical case («Аглая», «Аглаи», «Аглаей»: the stem and any
     ending). Values are indexed by their first word, so scrubbing a short text costs a few
-    dictionary look-ups whatever the number of values (a large regular expression would not).
+    dictionary look-ups whatever the number of values (a large regular expression would not),
+    and each distinct text is scrubbed once (countries, makes and sources repeat a lot).
     """
 
     def __init__(self, secrets: set[str], name_words: set[str] = frozenset()):
+        self.done: dict[str, str] = {}
         self.by_first_word: dict[str, list[str]] = defaultdict(list)
         for secret in secrets:
             folded = _fold_same_length(secret.strip())
@@ -371,6 +375,11 @@ class Scrubber:
     def __call__(self, text: str | None) -> str:
         if not text:
             return ""
+        if text not in self.done:
+            self.done[text] = self._scrub(text)
+        return self.done[text]
+
+    def _scrub(self, text: str) -> str:
         folded = _fold_same_length(text)
         cuts: list[tuple[int, int]] = []
         for word in _WORD.finditer(folded):
@@ -406,54 +415,66 @@ _YEAR_PERSONS = "SELECT person_id FROM servants WHERE year = $year AND source = 
 _YEAR_DECLARATIONS = f"SELECT declaration_id FROM declarations WHERE year = $year AND person_id IN ({_YEAR_PERSONS})"
 
 
+_NAME_COLUMNS = {("relatives", "full_name"), ("relatives", "former_names"), ("declarations", "subject_name")}
+_NAME_SPLIT = re.compile(r"[\s\-]+")
+
+
+def _private_scope(store: Store, table: str) -> str | None:
+    """The rows of `table` that belong to the year's servants (a WHERE clause), None if it has none."""
+    if table in ("servants", "relatives", "payroll"):
+        return f"person_id IN ({_YEAR_PERSONS})"
+    if table == "declarations":
+        return f"declaration_id IN ({_YEAR_DECLARATIONS}) AND subject <> 'self'"
+    if "declaration_id" in store.table_columns(table):
+        return f"declaration_id IN ({_YEAR_DECLARATIONS})"
+    return None
+
+
 def private_values(store: Store, year: int) -> tuple[set[str], dict[str, set[str]]]:
     """Every private text value of the year's servants (from `private_fields()`), and name words.
 
     Returns (values, name_words_by_person): the second holds the words of relatives' names
     (current and former) and of family справки's subject names, longer than three letters,
-    that are not part of the declarant's own name (which is public).
+    that are not part of the declarant's own name (which is public). Each column is read as
+    its distinct values (names with their person), so repeated values cost nothing.
     """
     values: set[str] = set()
-    private = private_fields()
     params = {"year": year}
     own = {pid: fold(name) for pid, name in store.con.execute(
         "SELECT person_id, full_name FROM servants WHERE year = $year AND source = 'workbook'", params).fetchall()}
     tables = store_tables(store)
     name_words: dict[str, set[str]] = defaultdict(set)
+    folded: dict[str, str] = {}
 
-    def add_name(pid: str, text: str | None) -> None:
-        if not text:
-            return
+    def add_name(pid: str, text: str) -> None:
+        own_name = own.get(pid, "")
         for part in text.split(";"):
             values.add(part.strip())
-            for word in re.split(r"[\s\-]+", part):
+            for word in _NAME_SPLIT.split(part):
                 word = word.strip(".,()")
-                if len(word) > 3 and fold(word) not in own.get(pid, ""):  # «Смирнов» is part of «Смирнова»
+                if len(word) <= 3:
+                    continue
+                if word not in folded:
+                    folded[word] = fold(word)
+                if folded[word] not in own_name:  # «Смирнов» is part of «Смирнова»
                     name_words[pid].add(word)
 
-    for table, columns in private.items():
-        if not columns or table not in tables:
+    for table, columns in private_fields().items():
+        scope = _private_scope(store, table) if columns and table in tables else None
+        if scope is None:
             continue
-        cols = ", ".join(columns)
-        if table in ("servants", "relatives", "payroll"):
-            sql = f"SELECT person_id, {cols} FROM {table} WHERE person_id IN ({_YEAR_PERSONS})"
-        elif table == "declarations":
-            sql = (f"SELECT person_id, {cols} FROM declarations "
-                   f"WHERE declaration_id IN ({_YEAR_DECLARATIONS}) AND subject <> 'self'")
-        elif "declaration_id" in store.table_columns(table):
-            sql = f"SELECT {cols} FROM {table} WHERE declaration_id IN ({_YEAR_DECLARATIONS})"
-        else:
-            continue
-        found = _rows(store, sql, params)
-        for row in found:
-            for column in columns:
-                value = row.get(column)
+        for column in columns:
+            if (table, column) in _NAME_COLUMNS:
+                for pid, text in store.con.execute(
+                        f"SELECT DISTINCT person_id, {column} FROM {table} WHERE {scope} AND {column} IS NOT NULL",
+                        params).fetchall():
+                    if isinstance(text, str) and text.strip():
+                        add_name(pid, text)
+                continue
+            for (value,) in store.con.execute(
+                    f"SELECT DISTINCT {column} FROM {table} WHERE {scope} AND {column} IS NOT NULL", params).fetchall():
                 if isinstance(value, str) and value.strip():
-                    if table in ("relatives", "declarations") and column in ("full_name", "former_names",
-                                                                              "subject_name"):
-                        add_name(row["person_id"], value)
-                    else:
-                        values.add(value.strip())
+                    values.add(value.strip())
     return values, dict(name_words)
 
 

@@ -10,7 +10,14 @@ Layout under `<out>/site/`:
   `<th scope="row">`, `rowspan` for the merged cells, one `<tbody>` per declarant (so that
   filtering and sorting move whole blocks), a small inline script for the filter and the sort
   buttons (added by the script: with scripts off the page is the plain table) and an inline
-  stylesheet with print rules. No external assets: no CDN, no web fonts;
+  stylesheet with print rules. No external assets: no CDN, no web fonts. The rows of a block
+  are rendered here in Python (`block_rows`), once per distinct cell: a template loop over
+  millions of cells is the slow part of a big organisation;
+* an organisation of more than `PAGE_SIZE` declarants is split, as large official sites do, into
+  pages of `PAGE_SIZE` in the order of the table: `<slug>.html` is the first, `<slug>_2.html`…
+  the next (`_` never occurs in a slug), each with the links to all pages, the department heading
+  repeated where a department goes on from the page before, and the numbers of the whole table.
+  One page of 100 000 declarants would be over 100 MB, which no browser shows usably;
 * `<year>/declarations_<year>.xlsx|csv|json` — copies of the open-data files, so that the
   `site/` folder is self-contained and can be copied to the web server as it is;
 * `<year>/manifest.json` — what the index needs to list the year again later.
@@ -26,12 +33,13 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from publish.public_rows import COLUMNS, GROUPS, PublicYear, block_grid, title_lines
+from publish.public_rows import COLUMNS, GROUPS, Block, Cell, OrganisationTable, PublicYear, block_grid, title_lines
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 NUMERIC = {5, 8, 11}  # 0-based columns right-aligned: areas and income
+PAGE_SIZE = 1000  # declarants on one page of an organisation's table
 MANIFEST = "manifest.json"
 FORMATS = (("xlsx", "Excel (.xlsx)"), ("csv", "CSV"), ("json", "JSON (формат Декларатора)"))
 
@@ -119,6 +127,74 @@ def write_index(out_dir: Path) -> Path:
     return path
 
 
+class RowRenderer:
+    """The `<tr>` rows of a block as HTML; each distinct cell is rendered once."""
+
+    def __init__(self):
+        self.cells: dict[tuple[Cell, int], str] = {}
+
+    def cell(self, cell: Cell, col: int) -> str:
+        html = self.cells.get((cell, col))
+        if html is None:
+            span = f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else ""
+            if cell.header:
+                html = f'<th scope="row"{span} class="name">{escape(cell.text)}</th>'
+            else:
+                num = " num" if col in NUMERIC else ""
+                html = f'<td{span} class="c{col + 1}{num}">{_lines(cell.text)}</td>'
+            self.cells[(cell, col)] = html
+        return html
+
+    def block_rows(self, block: Block) -> Markup:
+        rows = []
+        for i, row in enumerate(block_grid(block)):
+            cells = "".join(self.cell(cell, col) for col, cell in enumerate(row) if cell is not None)
+            rows.append(("<tr class=\"first\">\n" if i == 0 else "<tr>\n") + cells + "</tr>\n")
+        return Markup("".join(rows))
+
+
+def page_name(slug: str, page: int) -> str:
+    return f"{slug}.html" if page == 1 else f"{slug}_{page}.html"
+
+
+def paginate(table: OrganisationTable, size: int) -> list[list[tuple[str | None, list[Block]]]]:
+    """The table's (department, blocks) sections cut into pages of at most `size` declarants."""
+    pages: list[list[tuple[str | None, list[Block]]]] = [[]]
+    room = size
+    for section in table.sections:
+        blocks = section.blocks
+        while blocks:
+            if room == 0:
+                pages.append([])
+                room = size
+            part, blocks = blocks[:room], blocks[room:]
+            pages[-1].append((section.department, part))
+            room -= len(part)
+    return pages
+
+
+def _organisation_pages(env: Environment, public: PublicYear, table: OrganisationTable, downloads: list[dict],
+                        rows: RowRenderer) -> list[tuple[str, str]]:
+    """(file name, html) of each page of one organisation's table."""
+    template = env.get_template("organisation.html.j2")
+    pages = paginate(table, PAGE_SIZE)
+    total = len(table.blocks)
+    pager = [{"number": n, "href": page_name(table.slug, n)} for n in range(1, len(pages) + 1)] if len(pages) > 1 else []
+    out = []
+    for number, page in enumerate(pages, start=1):
+        sections = [{"department": department,
+                     "blocks": [{"block": b, "rows": rows.block_rows(b)} for b in blocks]}
+                    for department, blocks in page]
+        shown = [b for _, blocks in page for b in blocks]
+        html = template.render(
+            year=public.year, table=table, sections=sections, titles=title_lines(public.year, table.name),
+            columns=COLUMNS, groups=GROUPS, downloads=downloads, total=total, shown=len(shown),
+            pager=pager, page=number, page_size=PAGE_SIZE, first=shown[0].number if shown else 0, last=shown[-1].number if shown else 0,
+        )
+        out.append((page_name(table.slug, number), html))
+    return out
+
+
 def write_site(public: PublicYear, out_dir: Path, files: list[Path] = ()) -> list[Path]:
     """The pages of the year and the index; `files` (xlsx, csv, json) are copied beside the pages."""
     env = environment()
@@ -133,19 +209,13 @@ def write_site(public: PublicYear, out_dir: Path, files: list[Path] = ()) -> lis
         target = year_dir / file.name
         shutil.copyfile(file, target)
         written.append(target)
-    template = env.get_template("organisation.html.j2")
+    rows = RowRenderer()
     organisations = []
     for table in public.organisations:
-        sections = [{"department": s.department,
-                     "blocks": [{"block": b, "grid": block_grid(b)} for b in s.blocks]}
-                    for s in table.sections]
-        html = template.render(
-            year=public.year, table=table, sections=sections, titles=title_lines(public.year, table.name),
-            columns=COLUMNS, groups=GROUPS, numeric=NUMERIC, downloads=_downloads(public.year, site),
-        )
-        path = year_dir / f"{table.slug}.html"
-        path.write_text(html, encoding="utf-8")
-        written.append(path)
+        for name, html in _organisation_pages(env, public, table, _downloads(public.year, site), rows):
+            path = year_dir / name
+            path.write_text(html, encoding="utf-8")
+            written.append(path)
         organisations.append({"name": table.name, "slug": table.slug, "declarants": len(table.blocks)})
     year_page = year_dir / "index.html"
     year_page.write_text(env.get_template("year.html.j2").render(

@@ -155,3 +155,35 @@ def test_cli_publish_end_to_end(tmp_path):
                          capture_output=True, text=True, cwd=tmp_path, env=env)
     assert run.returncode != 0 and "Traceback" not in run.stderr + run.stdout
     assert "2001" in run.stderr
+
+
+def test_large_organisation_is_split_into_pages(rich_store, tmp_path, monkeypatch):
+    """Over PAGE_SIZE declarants: pages in table order, the department repeated, numbers kept, a pager."""
+    import publish.site
+
+    monkeypatch.setattr(publish.site, "PAGE_SIZE", 2)
+    out = tmp_path / "out"
+    publish_year(rich_store, 2023, out, SETTINGS)
+    year = out / "site" / "2023"
+    second = PAGE[:-5] + "_2.html"
+    assert sorted(p.name for p in year.glob("administratsiya*.html")) == [PAGE, second]
+    first_tags, second_tags = parse(year / PAGE), parse(year / second)
+    assert [a["data-number"] for a in first_tags.find("tbody", **{"class": "block"})] == ["1", "2"]
+    assert [a["data-number"] for a in second_tags.find("tbody", **{"class": "block"})] == ["3"]
+    first_text, second_text = " ".join(first_tags.text), " ".join(second_tags.text)
+    assert "Руководство" in first_text and "Финансовое управление" in first_text
+    assert "Финансовое управление" in second_text and "Руководство" not in second_text  # the heading goes on
+    assert "Смирнова О.Н." in second_text and "Смирнова О.Н." not in first_text
+    assert "3 лица; страница 2 из 2, № 3–3" in second_text
+    for tags, current in ((first_tags, PAGE), (second_tags, second)):
+        links = [a["href"] for a in tags.find("a") if a.get("href", "").startswith("administratsiya")]
+        assert links[:2] == [PAGE, second]  # the pager, above and below the table
+        assert tags.find("a", href=current, **{"aria-current": "page"})
+    # the small organisation keeps one page without a pager; the index links the first page only
+    assert not parse(year / "kontrolno-schetnaya-palata.html").find("nav", **{"class": "pager"})
+    index = (out / "site" / "index.html").read_text(encoding="utf-8")
+    assert f'href="2023/{PAGE}"' in index and second not in index
+    # a re-publication with room for everyone drops the second page
+    monkeypatch.setattr(publish.site, "PAGE_SIZE", 1000)
+    publish_year(rich_store, 2023, out, SETTINGS)
+    assert not (year / second).exists()
