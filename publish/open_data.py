@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from publish.public_rows import (
@@ -93,17 +94,25 @@ def declarator_person(block: Block, table: OrganisationTable, department: str | 
     }
 
 
-def declarator_document(public: PublicYear) -> dict:
-    persons = []
+def declarator_persons(public: PublicYear) -> Iterator[dict]:
+    index = 0
     for table in public.organisations:
         for section in table.sections:
             for block in section.blocks:
-                persons.append(declarator_person(block, table, section.department, public.year, len(persons) + 1))
-    title = re.sub(r"\s+", " ", " ".join(title_lines(public.year)))
-    return {"persons": persons, "document": {"sheet_title": title, "year": public.year}}
+                index += 1
+                yield declarator_person(block, table, section.department, public.year, index)
 
 
 def write_declarator_json(public: PublicYear, path: Path) -> Path:
+    """The document with one person a line: streamed, and each line by the C encoder of `json`
+    (an indented document goes through the pure-Python one: ten seconds for 100 000 servants)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(declarator_document(public), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    title = re.sub(r"\s+", " ", " ".join(title_lines(public.year)))
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write('{"persons": [')
+        for i, person in enumerate(declarator_persons(public)):
+            handle.write(",\n" if i else "\n")
+            handle.write(json.dumps(person, ensure_ascii=False))
+        document = json.dumps({"sheet_title": title, "year": public.year}, ensure_ascii=False)
+        handle.write(f'\n], "document": {document}}}\n')
     return path
