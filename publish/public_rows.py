@@ -37,7 +37,7 @@ Conventions where output.md is silent (the note under the site's table states th
   if the description names one, else the asset kind: «квартира», «земельный участок»,
   «транспортное средство»…), followed by the sources of funds;
 * the few free-text fields that are published (make and model, country, sources of
-  funds) are additionally scrubbed of every private value of the year (names of
+  funds) are additionally scrubbed (`publish.privacy`) of every private value of the year (names of
   relatives, banks, creditors, plates, numbers…), so a value typed in the wrong
   column cannot leak.
 """
@@ -46,13 +46,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from declarations.errors import InputError, Issue
-from declarations.model import ASSET_KINDS, OBJECT_TYPES, OWNERSHIPS, VEHICLE_TYPES, private_fields
+from declarations.model import ASSET_KINDS, OBJECT_TYPES, OWNERSHIPS, VEHICLE_TYPES
 from declarations.store import Store
 from declarations.text import fold
+from publish.privacy import YEAR_DECLARATIONS, YEAR_PERSONS, private_values, scrub_texts
 
 # The allow-list: the only store columns read for publication, by table.
 ALLOWED: dict[str, tuple[str, ...]] = {
@@ -337,151 +338,6 @@ def _unique_slugs(names: list[str]) -> dict[str, str]:
     return slugs
 
 
-_WORD = re.compile(r"\w+")
-
-
-def _fold_same_length(text: str) -> str:
-    """Lower case with ё → е, keeping every character in its place (positions stay valid)."""
-    if "İ" not in text and "Σ" not in text:  # the only letters whose lower case is longer or depends on context
-        return text.lower().replace("ё", "е")
-    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text).replace("ё", "е")
-
-
-class Scrubber:
-    """Removes every private value of the year from the few published free-text fields.
-
-    Whole values (banks, creditors, plates, addresses, numbers, full names) are removed as
-    they are, case-insensitively, wherever they start at a word; the words of relatives'
-    names are removed in any grammatical case («Аглая», «Аглаи», «Аглаей»: the stem and any
-    ending). Values are indexed by their first word, so scrubbing a short text costs a few
-    dictionary look-ups whatever the number of values (a large regular expression would not),
-    and each distinct text is scrubbed once (countries, makes and sources repeat a lot).
-    """
-
-    def __init__(self, secrets: set[str], name_words: set[str] = frozenset()):
-        self.done: dict[str, str] = {}
-        self.by_first_word: dict[str, list[str]] = defaultdict(list)
-        for secret in secrets:
-            folded = _fold_same_length(secret.strip())
-            first = _WORD.search(folded)
-            if first is None or len(folded) < 4:
-                continue
-            self.by_first_word[first.group()].append(folded[first.start():].rstrip())
-        for candidates in self.by_first_word.values():
-            candidates.sort(key=len, reverse=True)
-        self.stems = {_fold_same_length(_stem(w)) for w in name_words if len(_stem(w)) >= 4}
-        self.longest_stem = max(map(len, self.stems), default=0)
-
-    def __call__(self, text: str | None) -> str:
-        if not text:
-            return ""
-        if text not in self.done:
-            self.done[text] = self._scrub(text)
-        return self.done[text]
-
-    def _scrub(self, text: str) -> str:
-        folded = _fold_same_length(text)
-        cuts: list[tuple[int, int]] = []
-        for word in _WORD.finditer(folded):
-            start = word.start()
-            secret = next((s for s in self.by_first_word.get(word.group(), ()) if folded.startswith(s, start)),
-                          None)
-            if secret is not None:
-                cuts.append((start, start + len(secret)))
-            token = word.group()
-            if any(token[:k] in self.stems for k in range(4, min(len(token), self.longest_stem) + 1)):
-                cuts.append((start, word.end()))
-        if not cuts:
-            return text.strip()
-        kept, position = [], 0
-        for start, end in sorted(cuts):
-            if start > position:
-                kept.append(text[position:start])
-            position = max(position, end)
-        kept.append(text[position:])
-        cleaned = " ".join("".join(kept).split())
-        cleaned = re.sub(r"\s+([,;.)])", r"\1", cleaned)
-        cleaned = re.sub(r"\(\s*\)", "", cleaned)
-        cleaned = re.sub(r"([,;])\s*(?=[,;])", "", cleaned)
-        return cleaned.strip(" ,;:")
-
-
-def _stem(word: str) -> str:
-    """A name without its case ending: «Аглая» → «Агла», «Викторовна» → «Викторов»."""
-    return word[:-2] if len(word) > 5 else word[:-1]
-
-
-_YEAR_PERSONS = "SELECT person_id FROM servants WHERE year = $year AND source = 'workbook'"
-_YEAR_DECLARATIONS = f"SELECT declaration_id FROM declarations WHERE year = $year AND person_id IN ({_YEAR_PERSONS})"
-
-
-_NAME_COLUMNS = {("relatives", "full_name"), ("relatives", "former_names"), ("declarations", "subject_name")}
-_NAME_SPLIT = re.compile(r"[\s\-]+")
-
-
-def _private_scope(store: Store, table: str) -> str | None:
-    """The rows of `table` that belong to the year's servants (a WHERE clause), None if it has none."""
-    if table in ("servants", "relatives", "payroll"):
-        return f"person_id IN ({_YEAR_PERSONS})"
-    if table == "declarations":
-        return f"declaration_id IN ({_YEAR_DECLARATIONS}) AND subject <> 'self'"
-    if "declaration_id" in store.table_columns(table):
-        return f"declaration_id IN ({_YEAR_DECLARATIONS})"
-    return None
-
-
-def private_values(store: Store, year: int) -> tuple[set[str], dict[str, set[str]]]:
-    """Every private text value of the year's servants (from `private_fields()`), and name words.
-
-    Returns (values, name_words_by_person): the second holds the words of relatives' names
-    (current and former) and of family справки's subject names, longer than three letters,
-    that are not part of the declarant's own name (which is public). Each column is read as
-    its distinct values (names with their person), so repeated values cost nothing.
-    """
-    values: set[str] = set()
-    params = {"year": year}
-    own = {pid: fold(name) for pid, name in store.con.execute(
-        "SELECT person_id, full_name FROM servants WHERE year = $year AND source = 'workbook'", params).fetchall()}
-    tables = store_tables(store)
-    name_words: dict[str, set[str]] = defaultdict(set)
-    folded: dict[str, str] = {}
-
-    def add_name(pid: str, text: str) -> None:
-        own_name = own.get(pid, "")
-        for part in text.split(";"):
-            values.add(part.strip())
-            for word in _NAME_SPLIT.split(part):
-                word = word.strip(".,()")
-                if len(word) <= 3:
-                    continue
-                if word not in folded:
-                    folded[word] = fold(word)
-                if folded[word] not in own_name:  # «Смирнов» is part of «Смирнова»
-                    name_words[pid].add(word)
-
-    for table, columns in private_fields().items():
-        scope = _private_scope(store, table) if columns and table in tables else None
-        if scope is None:
-            continue
-        for column in columns:
-            if (table, column) in _NAME_COLUMNS:
-                for pid, text in store.con.execute(
-                        f"SELECT DISTINCT person_id, {column} FROM {table} WHERE {scope} AND {column} IS NOT NULL",
-                        params).fetchall():
-                    if isinstance(text, str) and text.strip():
-                        add_name(pid, text)
-                continue
-            for (value,) in store.con.execute(
-                    f"SELECT DISTINCT {column} FROM {table} WHERE {scope} AND {column} IS NOT NULL", params).fetchall():
-                if isinstance(value, str) and value.strip():
-                    values.add(value.strip())
-    return values, dict(name_words)
-
-
-def store_tables(store: Store) -> set[str]:
-    return {r[0] for r in store.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-
-
 def _object_label(object_type: str, raw: str | None) -> str:
     if object_type == "other" and raw:
         return raw
@@ -507,11 +363,11 @@ def deal_object(asset_kind: str, description: str | None) -> str:
     return ASSET_KINDS.get(asset_kind, "иное имущество")
 
 
-def _country(text: str | None, scrub: Scrubber) -> str:
+def _country(text: str | None, scrub: Callable[[str | None], str]) -> str:
     return scrub(text) or DEFAULT_COUNTRY
 
 
-def _vehicle(row: dict, scrub: Scrubber) -> str:
+def _vehicle(row: dict, scrub: Callable[[str | None], str]) -> str:
     words = [VEHICLE_TYPES.get(row["vehicle_type"], VEHICLE_TYPES["other"]), scrub(row["make"]), scrub(row["model"])]
     return " ".join(w for w in words if w)
 
@@ -541,7 +397,7 @@ def build_public_year(store: Store, year: int, sort_by: str = "surname") -> Publ
         ORDER BY load_id, source_row""", [year])
     declarations = _rows(store, f"""
         SELECT {_select('declarations')} FROM effective_declarations
-        WHERE year = $year AND source = 'workbook' AND person_id IN ({_YEAR_PERSONS})
+        WHERE year = $year AND source = 'workbook' AND person_id IN ({YEAR_PERSONS})
         ORDER BY person_id, CASE subject WHEN 'self' THEN 0 WHEN 'spouse' THEN 1 ELSE 2 END,
                  subject_key, declaration_id""", {"year": year})
     if not declarations:
@@ -551,7 +407,7 @@ def build_public_year(store: Store, year: int, sort_by: str = "surname") -> Publ
     def section(table: str, order: str = "source_row") -> dict[str, list[dict]]:
         out: dict[str, list[dict]] = defaultdict(list)
         for row in _rows(store, f"SELECT {_select(table)} FROM {table} WHERE declaration_id IN "
-                                f"({_YEAR_DECLARATIONS}) ORDER BY declaration_id, {order}", {"year": year}):
+                                f"({YEAR_DECLARATIONS}) ORDER BY declaration_id, {order}", {"year": year}):
             out[row["declaration_id"]].append(row)
         return out
 
@@ -559,8 +415,13 @@ def build_public_year(store: Store, year: int, sort_by: str = "surname") -> Publ
     estates = section("real_estate")
     vehicles = section("vehicles")
     expenses = section("expenses")
-    secrets, name_words = private_values(store, year)
-    scrub = Scrubber(secrets, {w for words in name_words.values() for w in words})
+    free_text = ([r["country"] for rows in estates.values() for r in rows]
+                 + [r[key] for rows in vehicles.values() for r in rows for key in ("make", "model")]
+                 + [r["funds_source"] for rows in expenses.values() for r in rows])
+    cleaned = scrub_texts(free_text, private_values(store, year))
+
+    def scrub(text: str | None) -> str:
+        return cleaned[text] if text else ""
 
     by_person: dict[str, list[dict]] = defaultdict(list)
     for d in declarations:
