@@ -2,15 +2,16 @@
 
 The published make and model of vehicles, countries and sources of funds are free text that a
 clerk may have typed a private value into (a plate, an address, a relative's name). `scrub_texts`
-removes from each such text every private value of the year's servants (`private_values`, from
+removes from each such text every private value of the year's servants (`private_columns`, from
 the contract's private columns) and every word of a relative's name in any grammatical case.
 
 The year has millions of private values and a few thousand distinct texts to clean, so only the
 values that can occur in those texts are handed to the `Scrubber`: a value can only be cut from a
 text where the text has the value's first word, and a name only where a word of the text starts
-with the name's stem. That choice is made over whole columns (polars) for text made of printable
-ASCII and Russian letters, where Python's and polars' rules for words, spaces and lower case
-agree; any other value goes to the `Scrubber` as it is. The result is the same as a `Scrubber`
+with the name's stem. That choice is made over whole columns for text made of printable
+ASCII and Russian letters, where Python's and DuckDB's rules for words, spaces and lower case
+agree; any other value goes to the `Scrubber` as it is. The choice is made in the store (DuckDB),
+so the millions of values never become Python strings. The result is the same as a `Scrubber`
 over every value.
 """
 
@@ -18,13 +19,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
-
-import polars as pl
+from collections.abc import Iterable, Iterator
 
 from declarations.model import private_fields
-from declarations.store import Store, query_frame
+from declarations.store import Store
 from declarations.text import fold
 
 YEAR_PERSONS = "SELECT person_id FROM servants WHERE year = $year AND source = 'workbook'"
@@ -35,7 +33,7 @@ _WORD = re.compile(r"\w+")
 _NAME_SPLIT = re.compile(r"[\s\-]+")
 # Printable ASCII and Russian letters: on these Python's \w, \s and lower() agree with polars'.
 _PLAIN = r"^[ -~А-Яа-яЁё]*$"
-_PLAIN_WORD = r"([0-9a-z_а-я]+)"  # a word of such text once folded (lower case, ё → е)
+_PLAIN_WORD = r"[0-9a-z_а-я]+"  # a word of such text once folded (lower case, ё → е)
 
 
 def _fold_same_length(text: str) -> str:
@@ -102,15 +100,6 @@ class Scrubber:
         return cleaned.strip(" ,;:")
 
 
-@dataclass
-class PrivateValues:
-    """The private text of a year's servants, as whole columns."""
-
-    values: pl.Series  # every private text value, as stored
-    names: pl.DataFrame  # person_id, text: relatives' names (current and former), family справки's names
-    own_names: dict[str, str]  # person_id → the declarant's own name, folded (it is public)
-
-
 def _private_scope(store: Store, table: str) -> str | None:
     """The rows of `table` that belong to the year's servants (a WHERE clause), None if it has none."""
     if table in ("servants", "relatives", "payroll"):
@@ -122,46 +111,32 @@ def _private_scope(store: Store, table: str) -> str | None:
     return None
 
 
-def private_values(store: Store, year: int) -> PrivateValues:
-    """Every private text value of the year's servants (the text columns of `private_fields()`)."""
-    params = {"year": year}
+def private_columns(store: Store, year: int) -> tuple[list[str], list[str]]:
+    """SELECTs of the year's private text: values (`value`), and names with their person (`person_id`, `text`)."""
     text_columns = {(t, c) for t, c in store.con.execute(
         "SELECT table_name, column_name FROM duckdb_columns() WHERE data_type = 'VARCHAR'").fetchall()}
-    values: list[pl.Series] = []
-    names: list[pl.DataFrame] = []
+    values, names = [], []
     for table, columns in private_fields().items():
         columns = [c for c in columns if (table, c) in text_columns]
         scope = _private_scope(store, table) if columns else None
-        if scope is None:
-            continue
-        for column in columns:
+        scope = scope and scope.replace("$year", str(int(year)))  # an integer: safe to write into the query
+        for column in columns if scope else ():
             if (table, column) in NAME_COLUMNS:
-                names.append(query_frame(store.con, f"SELECT DISTINCT person_id, {column} AS text FROM {table} "
-                                                    f"WHERE {scope} AND {column} IS NOT NULL", params))
+                names.append(f"SELECT person_id, {column} AS text FROM {table} WHERE {scope} AND {column} IS NOT NULL")
             else:
-                values.append(query_frame(store.con, f"SELECT DISTINCT {column} AS value FROM {table} "
-                                                     f"WHERE {scope} AND {column} IS NOT NULL", params)["value"])
-    own = {pid: fold(name) for pid, name in store.con.execute(
-        "SELECT person_id, full_name FROM servants WHERE year = $year AND source = 'workbook'", params).fetchall()}
-    name_frame = (pl.concat(names) if names else pl.DataFrame(schema={"person_id": pl.String, "text": pl.String}))
-    value_series = pl.concat(values) if values else pl.Series("value", [], dtype=pl.String)
-    return PrivateValues(value_series, name_frame, own)
+                values.append(f"SELECT {column} AS value FROM {table} WHERE {scope} AND {column} IS NOT NULL")
+    return values, names
+
+
+def _union(selects: list[str], empty: str) -> str:
+    return " UNION ALL ".join(selects) if selects else empty
 
 
 def _vocabulary(texts: Iterable[str]) -> set[str]:
     return {word.group() for text in texts for word in _WORD.finditer(_fold_same_length(text))}
 
 
-def _candidate_values(values: pl.Series, vocabulary: set[str]) -> list[str]:
-    """The values whose first word is a word of the texts (plain text), and every value that is not plain."""
-    frame = pl.DataFrame({"value": values}).unique()
-    value = pl.col("value")
-    first = value.str.to_lowercase().str.replace_all("ё", "е", literal=True).str.extract(_PLAIN_WORD, 1)
-    words = pl.Series(sorted(vocabulary), dtype=pl.String)
-    return frame.filter(~value.str.contains(_PLAIN) | first.is_in(words.implode()))["value"].to_list()
-
-
-def _name_words_python(person_id: str, text: str, own_names: dict[str, str]) -> Iterable[str]:
+def _name_words_python(person_id: str, text: str, own_names: dict[str, str]) -> Iterator[str]:
     own = own_names.get(person_id, "")
     for part in text.split(";"):
         for word in _NAME_SPLIT.split(part):
@@ -170,30 +145,37 @@ def _name_words_python(person_id: str, text: str, own_names: dict[str, str]) -> 
                 yield word
 
 
-def _candidate_name_words(private: PrivateValues, vocabulary: set[str]) -> set[str]:
-    """Words of relatives' names (not part of the declarant's own name) whose stem starts a word of the texts."""
-    prefixes = pl.Series(sorted({w[:k] for w in vocabulary for k in range(4, len(w) + 1)}), dtype=pl.String)
-    plain = pl.col("text").str.contains(_PLAIN)
-    word = pl.col("word")
-    length = word.str.len_chars()
-    stem = pl.when(length > 5).then(word.str.head(length - 2)).otherwise(word.str.head(length - 1))
-    found = (private.names.filter(plain)
-             .with_columns(word=pl.col("text").str.extract_all(r"[^ \-;]+")).explode("word")
-             .with_columns(word=word.str.strip_chars(".,()"))
-             .filter(length > 3)
-             .filter(stem.str.to_lowercase().str.replace_all("ё", "е", literal=True).is_in(prefixes.implode())))
-    rows = found.select("person_id", "word").iter_rows()
-    words = {w for pid, w in rows if fold(w) not in private.own_names.get(pid, "")}
-    for pid, text in private.names.filter(~plain).iter_rows():
-        words.update(_name_words_python(pid, text, private.own_names))
-    return words
-
-
-def scrub_texts(texts: Iterable[str | None], private: PrivateValues) -> dict[str, str]:
-    """Each distinct non-empty text with every private value and relative's name cut out."""
+def scrub_texts(store: Store, year: int, texts: Iterable[str | None]) -> dict[str, str]:
+    """Each distinct non-empty text with every private value and relative's name of the year cut out."""
     distinct = {text for text in texts if text}
-    vocabulary = _vocabulary(distinct)
-    name_parts = private.names["text"].str.split(";").explode()
-    secrets = _candidate_values(pl.concat([private.values, name_parts.rename("value")]), vocabulary)
-    scrubber = Scrubber(secrets, _candidate_name_words(private, vocabulary))
+    vocabulary = sorted(_vocabulary(distinct))
+    prefixes = sorted({w[:k] for w in vocabulary for k in range(4, len(w) + 1)})
+    value_selects, name_selects = private_columns(store, year)
+    values = _union(value_selects, "SELECT NULL::VARCHAR AS value WHERE false")
+    names = _union(name_selects, "SELECT NULL::VARCHAR AS person_id, NULL::VARCHAR AS text WHERE false")
+    con = store.con
+    # The values whose first word is in the texts (plain text), every value that is not plain.
+    secrets = [value for (value,) in con.execute(f"""
+        WITH v AS ({values} UNION ALL SELECT unnest(string_split(text, ';')) FROM ({names}))
+        SELECT DISTINCT value FROM v
+        WHERE NOT regexp_full_match(value, $plain)
+           OR list_contains($vocabulary, regexp_extract(replace(lower(value), 'ё', 'е'), $word))""",
+        {"plain": _PLAIN, "word": _PLAIN_WORD, "vocabulary": vocabulary}).fetchall()]
+    # Words of relatives' names whose stem starts a word of the texts (plain text), every other name.
+    candidates = con.execute(f"""
+        WITH w AS (SELECT person_id, trim(unnest(regexp_split_to_array(text, '[ ;-]+')), '.,()') AS word
+                   FROM ({names}) WHERE regexp_full_match(text, $plain))
+        SELECT DISTINCT person_id, word FROM w
+        WHERE length(word) > 3 AND list_contains($prefixes, replace(lower(
+            CASE WHEN length(word) > 5 THEN word[:length(word) - 2] ELSE word[:length(word) - 1] END), 'ё', 'е'))
+        """, {"plain": _PLAIN, "prefixes": prefixes}).fetchall()
+    others = con.execute(f"SELECT person_id, text FROM ({names}) WHERE NOT regexp_full_match(text, $plain)",
+                         {"plain": _PLAIN}).fetchall()
+    own = {pid: fold(name) for pid, name in con.execute(
+        "SELECT person_id, full_name FROM servants WHERE year = $year AND source = 'workbook'", {"year": year})
+        .fetchall()}
+    words = {word for pid, word in candidates if fold(word) not in own.get(pid, "")}
+    for pid, text in others:
+        words.update(_name_words_python(pid, text, own))
+    scrubber = Scrubber(secrets, words)
     return {text: scrubber(text) for text in distinct}

@@ -53,7 +53,7 @@ from declarations.errors import InputError, Issue
 from declarations.model import ASSET_KINDS, OBJECT_TYPES, OWNERSHIPS, VEHICLE_TYPES
 from declarations.store import Store
 from declarations.text import fold
-from publish.privacy import YEAR_DECLARATIONS, YEAR_PERSONS, private_values, scrub_texts
+from publish.privacy import YEAR_DECLARATIONS, YEAR_PERSONS, scrub_texts
 
 # The allow-list: the only store columns read for publication, by table.
 ALLOWED: dict[str, tuple[str, ...]] = {
@@ -418,7 +418,7 @@ def build_public_year(store: Store, year: int, sort_by: str = "surname") -> Publ
     free_text = ([r["country"] for rows in estates.values() for r in rows]
                  + [r[key] for rows in vehicles.values() for r in rows for key in ("make", "model")]
                  + [r["funds_source"] for rows in expenses.values() for r in rows])
-    cleaned = scrub_texts(free_text, private_values(store, year))
+    cleaned = scrub_texts(store, year, free_text)
 
     def scrub(text: str | None) -> str:
         return cleaned[text] if text else ""
