@@ -156,18 +156,21 @@ def scrub_texts(store: Store, year: int, texts: Iterable[str | None]) -> dict[st
     con = store.con
     # The values whose first word is in the texts (plain text), every value that is not plain.
     secrets = [value for (value,) in con.execute(f"""
-        WITH v AS ({values} UNION ALL SELECT unnest(string_split(text, ';')) FROM ({names}))
+        WITH v AS ({values} UNION ALL SELECT unnest(string_split(text, ';')) FROM ({names})),
+             vocabulary AS (SELECT unnest($vocabulary::VARCHAR[]) AS word)
         SELECT DISTINCT value FROM v
         WHERE NOT regexp_full_match(value, $plain)
-           OR list_contains($vocabulary, regexp_extract(replace(lower(value), 'ё', 'е'), $word))""",
+           OR regexp_extract(replace(lower(value), 'ё', 'е'), $word) IN (SELECT word FROM vocabulary)""",
         {"plain": _PLAIN, "word": _PLAIN_WORD, "vocabulary": vocabulary}).fetchall()]
     # Words of relatives' names whose stem starts a word of the texts (plain text), every other name.
     candidates = con.execute(f"""
         WITH w AS (SELECT person_id, trim(unnest(regexp_split_to_array(text, '[ ;-]+')), '.,()') AS word
-                   FROM ({names}) WHERE regexp_full_match(text, $plain))
+                   FROM ({names}) WHERE regexp_full_match(text, $plain)),
+             prefixes AS (SELECT unnest($prefixes::VARCHAR[]) AS prefix)
         SELECT DISTINCT person_id, word FROM w
-        WHERE length(word) > 3 AND list_contains($prefixes, replace(lower(
-            CASE WHEN length(word) > 5 THEN word[:length(word) - 2] ELSE word[:length(word) - 1] END), 'ё', 'е'))
+        WHERE length(word) > 3 AND replace(lower(
+            CASE WHEN length(word) > 5 THEN word[:length(word) - 2] ELSE word[:length(word) - 1] END), 'ё', 'е')
+            IN (SELECT prefix FROM prefixes)
         """, {"plain": _PLAIN, "prefixes": prefixes}).fetchall()
     others = con.execute(f"SELECT person_id, text FROM ({names}) WHERE NOT regexp_full_match(text, $plain)",
                          {"plain": _PLAIN}).fetchall()
