@@ -37,6 +37,7 @@ from checks.names import (
     transliterate_to_cyrillic,
 )
 from checks.names.given_names import FEMALE_NAMES, KNOWN_GIVEN, MALE_NAMES
+from checks.names.blocking import BROAD_KINDS
 
 P = parse_name
 
@@ -888,15 +889,25 @@ def test_compare_hand_built_names() -> None:
 # ----------------------------------------------------------------- blocking
 
 
+def _complete(name: str) -> bool:
+    parsed = P(name)
+    return bool(parsed.given and parsed.patronymic) and not any("a" <= ch.lower() <= "z" for ch in name)
+
+
 def shares_key(a: str, b: str) -> bool:
-    return bool(set(blocking_keys(P(a))) & set(blocking_keys(P(b))))
+    """As `declarations match` pairs names: broad keys count only when one name is not complete."""
+    shared = set(blocking_keys(P(a))) & set(blocking_keys(P(b)))
+    if _complete(a) and _complete(b):
+        shared = {key for key in shared if key.split(":", 1)[0] not in BROAD_KINDS}
+    return bool(shared)
 
 
 def test_blocking_key_formats() -> None:
     keys = blocking_keys(P("Кузнецова Юлия Ивановна"))
     assert "s:кузнецов:юи" in keys
     assert not any(key.startswith("s:кузнецов:ю") and key != "s:кузнецов:юи" for key in keys)
-    assert "gp:юлия:иван:куз" in keys
+    assert "ga:кузнецов:иван:ю" in keys and "gz:кузнецов:иван:ия" in keys
+    assert "pa:кузнецов:юлия:ив" in keys and "pz:кузнецов:юлия:новна" in keys
     assert "gpd:юлия:иван:кузнецов" in keys
     assert "gpd:юлия:иван:кзнецов" in keys
     assert "sk:кзнцв:юи" in keys
@@ -971,6 +982,25 @@ def test_a_name_without_patronymic_meets_every_patronymic_but_full_names_stay_ap
     assert {"s:кузнецов:юи", "s:кузнецов:юп", "s:кузнецов:юя"} <= partial
     assert shares_key("Кузнецова Юлия", "Кузнецова Юлия Яковлевна")
     assert not shares_key("Кузнецова Юлия Ивановна", "Кузнецова Юлия Петровна")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Кузнецова Юлия Ивановна", "Кузнецова Юлия Иваовна"),
+    ("Кузнецова Юлия Ивановна", "Кузнецова Юля Ивановна"),
+    ("Кузнецова Юлия Ивановна", "Кузнецова Юлия Иваноана"),
+    ("Кузнецова Юлия Ивановна", "Кузнецова Юдия Ивановна"),
+    ("Борисов Арсений Никитич", "Борисов Арсений Некитич"),
+    ("Григорьев Илья Олегович", "Григорьев Инья Олегович"),
+    ("Бирюкова Тамара Александровна", "Бирюкофа Тамара Александровна"),  # typo in the feminine ending
+])
+def test_one_typo_in_any_part_of_two_full_names_still_meets(a: str, b: str) -> None:
+    assert shares_key(a, b)
+
+
+def test_two_full_names_do_not_meet_through_the_broad_initials_key() -> None:
+    assert "s:иванов:ас" in blocking_keys(P("Иванов Алексей Сергеевич"))
+    assert not shares_key("Иванов Алексей Сергеевич", "Иванов Антон Семенович")
+    assert shares_key("Иванов А.С.", "Иванов Антон Семенович")
 
 
 def test_blocking_keys_without_surname() -> None:

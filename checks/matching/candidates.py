@@ -4,10 +4,12 @@ a cheap pre-filter, so that only plausible pairs reach the part-by-part comparis
 1. Every distinct spelling is parsed once (`checks.names.parse_frame`: plain
    «Фамилия Имя Отчество» in polars, anything else by `parse_name`) and gets its
    blocking keys (`checks.names.blocking_key_frame`).
-2. People and officers sharing a key are paired in DuckDB; a key shared by more than
-   `max_block_size` officers is a hot block and proposes nothing (the other keys of the
-   same names still do), which bounds the work on common surnames. Same personal INN
-   always pairs.
+2. People and officers sharing a key are paired in DuckDB (keys as 64-bit hashes; register
+   names are parsed in batches and kept only if a key is also a person's); a broad key
+   pairs two names only when one of them is incomplete (initials, no patronymic, Latin);
+   a key shared by more than `max_block_size` officers is a hot block and proposes
+   nothing (the other keys of the same names still do), which bounds the work on common
+   surnames. Same personal INN always pairs.
 3. Vetoes, as SQL: both INNs known and different; both birth dates known and different
    (unless the INN agrees); a person born after the officer's role began, or under 18
    then for a director or board member. Namesakes are common: these keep precision.
@@ -25,38 +27,75 @@ import duckdb
 import polars as pl
 
 from checks.names import blocking_key_frame, name_features, parse_frame
+from checks.names.blocking import BROAD_KINDS
 from declarations.store import query_frame
 
-FEATURES = ("surname", "given", "patronymic", "key", "canon", "father", "latin")
+FEATURES = ("surname", "given", "patronymic", "key", "canon", "father", "latin", "complete")
+CHUNK = 500_000  # register names parsed and keyed per batch: bounds the memory of 5 million rows
 
 
-def name_table(names: pl.Series) -> pl.DataFrame:
-    """Parsed fields and standard forms of every distinct spelling in `names`."""
-    return name_features(parse_frame(names))
+def _keyed(names: pl.Series, first_id: int) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Features of the distinct `names` (ids from `first_id`) and their (name_id, key) pairs.
+
+    Each key string is replaced by its 64-bit hash: a collision could only add a candidate pair.
+    """
+    features = name_features(parse_frame(names)).with_row_index("name_id", offset=first_id).with_columns(
+        ((pl.col("given") != "") & (pl.col("patronymic") != "") & ~pl.col("latin")).alias("complete"))
+    keys = blocking_key_frame(features, id_column="name_id").select(
+        "name_id", pl.col("key").hash(seed=7),
+        pl.any_horizontal(pl.col("key").str.starts_with(f"{kind}:") for kind in BROAD_KINDS).alias("broad"))
+    return features, keys
+
+
+def _register_side(names: pl.Series, first_id: int, wanted: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Features and keys of the register names, in batches, kept only where a key is also a person's."""
+    kept_features, kept_keys = [], []
+    for i, chunk in enumerate(names.to_frame().iter_slices(CHUNK)):
+        features, keys = _keyed(chunk.to_series(), first_id + i * CHUNK)
+        keys = keys.join(wanted, on="key", how="semi")
+        kept_keys.append(keys)
+        kept_features.append(features.join(keys.select("name_id").unique(), on="name_id", how="semi"))
+    if not kept_features:
+        return _keyed(pl.Series("name", [], dtype=pl.Utf8), first_id)
+    return pl.concat(kept_features), pl.concat(kept_keys)
 
 
 def _register(con: duckdb.DuckDBPyConnection, people: pl.DataFrame, officers: pl.DataFrame) -> None:
-    spellings = pl.concat([people.get_column("name"), officers.get_column("person_name")])
-    features = name_table(spellings)
-    keys = blocking_key_frame(features)
-    con.register("names", features.select("name", *FEATURES).to_arrow())
-    con.register("name_keys", keys.to_arrow())
-    con.register("people", people.select("alias_idx", "name", "birth_date", "inn").to_arrow())
+    """Names, keys and both sides as DuckDB views; register names only where they share a key with a person."""
+    features, person_keys = _keyed(people.get_column("name"), 0)
+    register_features, register_keys = _register_side(
+        officers.get_column("person_name").drop_nulls().unique(), features.height,
+        person_keys.select("key").unique())
+    con.register("names", pl.concat([features, register_features]).select("name_id", *FEATURES).to_arrow())
+    con.register("name_keys", pl.concat([person_keys, register_keys]).to_arrow())
+    con.register("people", people.select("alias_idx", "name", "birth_date", "inn")
+                 .join(features.select("name", "name_id"), on="name").drop("name").to_arrow())
     con.register("officers", officers.select(
-        "officer_idx", "person_name", "birth_date", "person_inn", "role", "since").to_arrow())
+        "officer_idx", pl.col("person_name").alias("name"), "birth_date", "person_inn", "role", "since"
+    ).join(register_features.select("name", "name_id"), on="name", how="left").drop("name").to_arrow())
 
 
 BLOCKED_SQL = """
 CREATE TEMP TABLE blocked AS
 WITH person_keys AS (
-    SELECT p.alias_idx, k.key FROM people p JOIN name_keys k ON k.name = p.name
+    SELECT DISTINCT p.alias_idx, k.key, k.broad, n.complete
+    FROM people p JOIN name_keys k USING (name_id) JOIN names n USING (name_id)
 ), officer_keys AS (
-    SELECT o.officer_idx, k.key FROM officers o JOIN name_keys k ON k.name = o.person_name
+    SELECT DISTINCT o.officer_idx, k.key, k.broad, n.complete
+    FROM officers o JOIN name_keys k USING (name_id) JOIN names n USING (name_id)
 ), cold AS (
     SELECT key FROM officer_keys GROUP BY key HAVING count(*) <= $max_block_size
-), by_name AS (
-    SELECT DISTINCT p.alias_idx, o.officer_idx
-    FROM person_keys p JOIN cold USING (key) JOIN officer_keys o USING (key)
+), person_cold AS (
+    SELECT * FROM person_keys SEMI JOIN cold USING (key)
+), by_name AS (  -- a broad key pairs two names only when one of them is not complete
+    SELECT p.alias_idx, o.officer_idx FROM person_cold p JOIN officer_keys o USING (key) WHERE NOT p.broad
+    UNION
+    SELECT p.alias_idx, o.officer_idx
+    FROM (SELECT * FROM person_cold WHERE broad AND NOT complete) p JOIN officer_keys o USING (key)
+    UNION
+    SELECT p.alias_idx, o.officer_idx
+    FROM (SELECT * FROM person_cold WHERE broad) p
+    JOIN (SELECT * FROM officer_keys WHERE broad AND NOT complete) o USING (key)
 ), by_inn AS (
     SELECT p.alias_idx, o.officer_idx FROM people p JOIN officers o ON p.inn = o.person_inn
     WHERE p.inn IS NOT NULL
@@ -81,7 +120,7 @@ WITH pair AS (
            c.patronymic AS b_patronymic, c.father AS b_father, c.latin AS b_latin
     FROM blocked b
     JOIN people p USING (alias_idx) JOIN officers o USING (officer_idx)
-    JOIN names a ON a.name = p.name JOIN names c ON c.name = o.person_name
+    JOIN names a ON a.name_id = p.name_id LEFT JOIN names c ON c.name_id = o.name_id
 )
 SELECT alias_idx, officer_idx, via_inn FROM pair
 WHERE NOT inn_differ

@@ -1,29 +1,40 @@
 """Blocking keys: cheap keys for candidate generation before `compare_names`.
 
-Two names become a candidate pair when they share at least one key.  Keys, from the
-most to the least selective (all parts folded; "given" is the standard form of the given
-name, "father" the standard form of the name behind the patronymic, so Олександр and
-Александр, Андрійович and Андреевич, Иванович and Ивановна share keys):
+Two names become a candidate pair when they share a key. All parts are folded; "given"
+is the standard form of the given name, "father" the standard form of the name behind the
+patronymic, so Олександр and Александр, Андрійович and Андреевич, Иванович and Ивановна
+share keys. A name is *complete* when it has a full given name and a full patronymic and
+is written in Cyrillic.
 
-* ``s:<surname_key>:<gi><pi>`` - same surname up to ё, gender form and Latin spelling,
-  same initials; catches "Иванов И.И." vs "Иванова Ирина Игоревна" (the comparison
-  then rejects the gender mismatch) and every full-name pair with equal surnames.
-  Emitted for the written initials and for the standard forms' initials.
-  A name with a given initial but no patronymic at all ("Кузнецова Юлия") emits
-  this key for every letter a patronymic can start with, so it meets every full
-  record of the same surname and given initial, while two full records with
-  different patronymic initials never share it (the expansion is paid by the rare
-  partial names, not by the millions of full ones).
-* ``gp:<given>:<father>:<first 3 letters of surname_key>`` - surname typos after the
-  third letter; needs full given name and patronymic.
+Narrow keys (any two names sharing one are a candidate pair):
+
 * ``gpd:<given>:<father>:<surname_key or surname_key minus one letter>`` - the
   deletion neighbourhood of the surname key (the key itself plus each one-letter
-  deletion).  Two surnames one edit apart (substitution, insertion, deletion or swap of
-  neighbours) always share one of these, wherever the typo is and however short the
-  surname; needs full given name and patronymic.
-* ``sk:<consonant skeleton of surname_key>:<gi><pi>`` - vowel typos, missing soft
-  signs, doubled letters (Кузнцова/Кузнецова, Васильев/Василев).
+  deletion), and of the surname as written when that differs (feminine forms). Two
+  surnames one edit apart (substitution, insertion, deletion or swap of neighbours)
+  always share one of these, wherever the typo is and however short the surname.
+  Complete names only.
+* ``ga:<surname_key>:<father>:<first letter of the given name>`` and ``gz:`` with its
+  last two letters - one typo in the given name: a substitution, insertion, deletion or
+  swap changes at most one of the two ends of a name of four letters or more.
+* ``pa:<surname_key>:<given>:<first two letters of the patronymic>`` and ``pz:`` with
+  its last five - the same for the patronymic (the suffix alone, -овна, would put every
+  Иванова Елена *овна in one block).
 * ``gp:<given>:<father>:`` - only for names without a surname.
+
+Broad keys (a pair only when at least one of the two names is not complete; see
+`BROAD_KINDS` and `checks.matching.candidates`, which applies the rule in its join: two
+complete names already meet through the narrow keys, and the broad blocks of common
+surnames hold thousands of complete names):
+
+* ``s:<surname_key>:<gi><pi>`` - same surname up to ё, gender form and Latin spelling,
+  same initials: "Иванов И.И." vs "Иванова Ирина Игоревна" (the comparison then rejects
+  the gender mismatch). Emitted for the written initials and for the standard forms'.
+  A name with a given initial but no patronymic at all ("Кузнецова Юлия") emits this key
+  for every letter a patronymic can start with, so it meets every full record of the
+  same surname and given initial.
+* ``sk:<consonant skeleton of surname_key>:<gi><pi>`` - vowel typos, missing soft
+  signs, doubled letters (Кузнцова/Кузнецова, Васильев/Василев) in short records.
 
 Maiden names are not handled here: parse every former surname and block each of them.
 For undeclared-relative searches use `kinship_keys`.
@@ -35,6 +46,8 @@ functions once per distinct surname, given name and patronymic, the rest in pola
 
 from __future__ import annotations
 
+from functools import cache
+
 import polars as pl
 
 from .given_names import canonical_given
@@ -44,18 +57,27 @@ from .patronymics import given_from_patronymic
 from .surnames import surname_key, surname_skeleton
 
 
+@cache
 def _father(patronymic: str) -> str:
     father = given_from_patronymic(patronymic) if patronymic else None
     return canonical_given(father) if father else patronymic
 
 
+@cache
 def _deletions(word: str) -> list[str]:
     """The word and every string one deletion away (a SymSpell-style neighbourhood)."""
     return [word] + [word[:i] + word[i + 1 :] for i in range(len(word))]
 
 
+# Key kinds that pair two names only when one of them is not complete (module docstring).
+BROAD_KINDS = ("s", "sk")
+
 # Letters a patronymic can start with: a name without one gets its "s:" keys for each.
 PATRONYMIC_LETTERS = tuple("абвгдежзиклмнопрстуфхцчшэюя")
+
+
+# Column-wise work remembers every distinct word (see parse_frame): LRU caches would thrash.
+_surname_key, _surname_skeleton, _canonical = cache(surname_key), cache(surname_skeleton), cache(canonical_given)
 
 
 def _lookup(frame: pl.DataFrame, column: str, **functions) -> pl.DataFrame:
@@ -69,8 +91,8 @@ def _lookup(frame: pl.DataFrame, column: str, **functions) -> pl.DataFrame:
 
 def _token_columns(parsed: pl.DataFrame) -> pl.DataFrame:
     """Add key (surname key), flat (key without hyphens), skeleton, canon (given), father."""
-    features = _lookup(parsed, "surname", key=surname_key, skeleton=surname_skeleton)
-    features = _lookup(features, "given", canon=canonical_given)
+    features = _lookup(parsed, "surname", key=_surname_key, skeleton=_surname_skeleton)
+    features = _lookup(features, "given", canon=_canonical)
     features = _lookup(features, "patronymic", father=_father)
     return features.with_columns(pl.col("key").str.replace_all("-", "", literal=True).alias("flat"))
 
@@ -80,8 +102,8 @@ def name_features(parsed: pl.DataFrame) -> pl.DataFrame:
     return _token_columns(parsed)
 
 
-def blocking_key_frame(features: pl.DataFrame) -> pl.DataFrame:
-    """(name, key) for every row of `name_features`; see the module docstring. A pair may repeat."""
+def blocking_key_frame(features: pl.DataFrame, id_column: str = "name") -> pl.DataFrame:
+    """(id_column, key) for every row of `name_features`; see the module docstring. A pair may repeat."""
     letters = pl.lit(list(PATRONYMIC_LETTERS), dtype=pl.List(pl.Utf8))
     gi = pl.concat_list(pl.col("given_initial"), pl.col("canon").str.slice(0, 1)).list.eval(
         pl.element().filter(pl.element() != "")).list.unique(maintain_order=True)
@@ -91,19 +113,27 @@ def blocking_key_frame(features: pl.DataFrame) -> pl.DataFrame:
         pl.concat_list(pl.col("patronymic_initial"), pl.col("father").str.slice(0, 1)).list.eval(
             pl.element().filter(pl.element() != "")).list.unique(maintain_order=True))
     pi = pl.when(pi.list.len() > 0).then(pi).otherwise(pl.lit([""], dtype=pl.List(pl.Utf8)))
-    rows = features.select("name", "key", "flat", "skeleton", "canon", "father", gi.alias("gi"), pi.alias("pi"),
-                           partial.alias("partial"))
+    rows = features.select(pl.col(id_column).alias("name"), "surname", "key", "flat", "skeleton", "given", "canon",
+                           "patronymic", "father", gi.alias("gi"), pi.alias("pi"), partial.alias("partial"))
     with_surname = rows.filter(pl.col("key") != "")
     full = with_surname.filter((pl.col("canon") != "") & (pl.col("father") != ""))
     s_keys = with_surname.explode("gi").explode("pi").select(
         "name", pl.concat_str(pl.lit("s:"), "key", pl.lit(":"), "gi", "pi").alias("key"))
-    gp_keys = full.select("name", pl.concat_str(
-        pl.lit("gp:"), "canon", pl.lit(":"), "father", pl.lit(":"), pl.col("flat").str.slice(0, 3)).alias("key"))
-    flats = full.get_column("flat").unique().to_list()
+    given, patronymic = pl.col("given"), pl.col("patronymic")
+    affixes = [("ga", "father", given.str.slice(0, 1)), ("gz", "father", given.str.slice(-2)),
+               ("pa", "canon", patronymic.str.slice(0, 2)), ("pz", "canon", patronymic.str.slice(-5))]
+    affix_keys = [full.select("name", pl.concat_str(pl.lit(f"{kind}:"), "key", pl.lit(":"), other, pl.lit(":"), affix)
+                              .alias("key")) for kind, other, affix in affixes]
+    # the neighbourhoods of the surname key and of the surname as written (a typo in a feminine
+    # ending, Бирюкофа, leaves the written form one edit from Бирюкова but two from the key)
+    spelled = full.select("name", "canon", "father", "flat").vstack(full.select(
+        "name", "canon", "father", pl.col("surname").str.replace_all("-", "", literal=True).alias("flat")))
+    flats = spelled.get_column("flat").unique().to_list()
     variants = [_deletions(f) for f in flats]
     deletions = pl.DataFrame({"flat": [f for f, vs in zip(flats, variants) for _ in vs],
-                              "variant": [v for vs in variants for v in vs]}, schema={"flat": pl.Utf8, "variant": pl.Utf8})
-    gpd_keys = full.join(deletions, on="flat").select("name", pl.concat_str(
+                              "variant": [v for vs in variants for v in vs]},
+                             schema={"flat": pl.Utf8, "variant": pl.Utf8})
+    gpd_keys = spelled.unique().join(deletions, on="flat").select("name", pl.concat_str(
         pl.lit("gpd:"), "canon", pl.lit(":"), "father", pl.lit(":"), "variant").alias("key"))
     first = lambda column: pl.col(column).list.first()  # noqa: E731
     sk_keys = with_surname.filter(pl.col("skeleton") != "").select("name", pl.concat_str(
@@ -111,7 +141,7 @@ def blocking_key_frame(features: pl.DataFrame) -> pl.DataFrame:
         pl.when("partial").then(pl.lit("")).otherwise(first("pi"))).alias("key"))
     no_surname = rows.filter((pl.col("key") == "") & (pl.col("canon") != "") & (pl.col("father") != "")).select(
         "name", pl.concat_str(pl.lit("gp:"), "canon", pl.lit(":"), "father", pl.lit(":")).alias("key"))
-    return pl.concat([s_keys, gp_keys, gpd_keys, sk_keys, no_surname])
+    return pl.concat([s_keys, *affix_keys, gpd_keys, sk_keys, no_surname]).rename({"name": id_column})
 
 
 def blocking_keys(name: PersonName) -> list[str]:

@@ -12,6 +12,8 @@ Everything else (initials, Latin, one or two words, brackets, Ukrainian letters,
 
 from __future__ import annotations
 
+from functools import cache
+
 import polars as pl
 
 from .given_names import given_gender
@@ -26,6 +28,12 @@ SCHEMA = {"name": pl.Utf8, **{c: pl.Utf8 for c in COLUMNS}, "latin": pl.Boolean,
 
 _WORD = r"[А-Яа-яЁё]{3,}(?:-[А-Яа-яЁё]{2,})*"
 _PLAIN = rf"^\s*{_WORD}\s+{_WORD}\s+{_WORD}\s*$"
+
+# Every distinct word is worked out once per process (a register has hundreds of thousands:
+# the functions' own LRU caches are sized for one-by-one use and would evict each other).
+_word_roles = cache(_role_scores)
+_word_gender = {"patronymic": cache(lambda w: patronymic_gender(w) if w else None),
+                "given": cache(given_gender), "surname": cache(surname_gender)}
 
 # The three-word templates of `parse._templates` (no initials), in its order, with priors.
 _TEMPLATES = (("SGP", 1.0), ("GPS", 0.5), ("SSG", 0.0), ("GSS", 0.0))
@@ -88,7 +96,7 @@ def _parse_plain(frame: pl.DataFrame) -> pl.DataFrame:
         mask = words.select(pl.any_horizontal(pl.col(f"w{i}").is_in(odd) for i in range(3))).to_series()
         return pl.concat([_parse_plain(frame.filter(~mask)),
                           _parse_slow(words.filter(mask).get_column("name").to_list())])
-    roles = [_role_scores(w) for w in vocabulary.to_list()]
+    roles = [_word_roles(w) for w in vocabulary.to_list()]
     scores = pl.DataFrame({"word": vocabulary.to_list(), **{r: [s[r] for s in roles] for r in "SGP"}},
                           schema={"word": pl.Utf8, "S": pl.Float64, "G": pl.Float64, "P": pl.Float64})
     for i in range(3):
@@ -119,15 +127,10 @@ def _parse_plain(frame: pl.DataFrame) -> pl.DataFrame:
         pl.col("given").str.slice(0, 1).alias("given_initial"),
         pl.col("patronymic").str.slice(0, 1).alias("patronymic_initial"),
     )
-    for column, function in (("patronymic", _patronymic_gender), ("given", given_gender),
-                             ("surname", surname_gender)):
+    for column, function in _word_gender.items():
         distinct = parsed.get_column(column).unique().to_list()
         table = pl.DataFrame({"word": distinct, "gender": [function(v) for v in distinct]},
                              schema={"word": pl.Utf8, "gender": pl.Utf8})
         parsed = _attach(parsed, table, column, f"_{column}")
     gender = pl.coalesce("gender_patronymic", "gender_given", "gender_surname").alias("gender")
     return parsed.with_columns(gender, pl.lit(False).alias("latin")).select(list(SCHEMA))
-
-
-def _patronymic_gender(patronymic: str) -> str | None:
-    return patronymic_gender(patronymic) if patronymic else None
