@@ -48,6 +48,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from declarations.errors import InputError, Issue
 from declarations.model import ASSET_KINDS, OBJECT_TYPES, OWNERSHIPS, VEHICLE_TYPES
@@ -245,8 +246,9 @@ class PublicYear:
 
 # --- the grid: what each writer lays out ----------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    """One cell of the grid (a tuple: millions are made for a big table)."""
+
     text: str
     rowspan: int = 1
     header: bool = False  # the name cell: a row header in HTML

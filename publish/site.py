@@ -141,7 +141,8 @@ class RowRenderer:
                 html = f'<th scope="row"{span} class="name">{escape(cell.text)}</th>'
             else:
                 num = " num" if col in NUMERIC else ""
-                html = f'<td{span} class="c{col + 1}{num}">{_lines(cell.text)}</td>'
+                text = str(escape(cell.text)).replace("\n", "<br>")  # the lines of a cell (vehicles, deals)
+                html = f'<td{span} class="c{col + 1}{num}">{text}</td>'
             self.cells[(cell, col)] = html
         return html
 

@@ -71,6 +71,7 @@ def test_page_is_an_accessible_table(site):
     assert "hidden" in tags.find("div", id="controls")[0]  # shown by the script only
     assert tags.find("th", **{"data-sort": "name"}) and tags.find("th", **{"data-sort": "income"})
     assert "@media print" in html
+    assert "водный транспорт Прогресс 4;<br>мототранспорт Ural" in html  # the lines of one cell
 
 
 def test_no_external_assets(site):
