@@ -41,6 +41,19 @@ def style_id(workbook: Workbook, **attributes) -> int:
     return index
 
 
+def _content(value: str | int | None) -> str:
+    """A cell's type and value as openpyxl writes them: inline strings, numbers, empty cells."""
+    if value is None:
+        return ' t="n"/>'
+    if value == "":
+        return ' t="inlineStr"/>'
+    if isinstance(value, str):
+        clean = _ILLEGAL.sub("", value[:MAX_TEXT])
+        space = ' xml:space="preserve"' if clean != clean.strip() else ""
+        return f' t="inlineStr"><is><t{space}>{escape(clean)}</t></is></c>'
+    return f' t="n"><v>{value}</v></c>'
+
+
 class SheetRows:
     """The rows of one sheet as SpreadsheetML text, appended in order to a temporary file."""
 
@@ -49,36 +62,30 @@ class SheetRows:
         self.file = tempfile.TemporaryFile()
         self.row = 0
         self.merged: list[str] = []
-        self._strings: dict[str, str] = {}
+        self._tails: dict[tuple, str] = {}  # (value, style) → the cell's XML after `<c r="A1"`
 
     def merge(self, row1: int, col1: int, row2: int, col2: int) -> None:
         """Merge the cells from (row1, col1) to (row2, col2), 1-based."""
         self.merged.append(f'<mergeCell ref="{self.letters[col1 - 1]}{row1}:{self.letters[col2 - 1]}{row2}"/>')
 
-    def _string(self, text: str) -> str:
-        xml = self._strings.get(text)
-        if xml is None:
-            clean = _ILLEGAL.sub("", text[:MAX_TEXT])
-            space = ' xml:space="preserve"' if clean != clean.strip() else ""
-            xml = f' t="inlineStr"><is><t{space}>{escape(clean)}</t></is></c>'
-            self._strings[text] = xml
-        return xml
+    def _tail(self, cell: tuple[str | int | None, int | None]) -> str:
+        """Everything of a cell's XML after its reference; "" for a cell that is not written at all."""
+        tail = self._tails.get(cell)
+        if tail is None:
+            value, style = cell
+            tail = "" if value is None and style is None else (f' s="{style}"' if style else "") + _content(value)
+            self._tails[cell] = tail
+        return tail
 
     def append(self, cells: list[tuple[str | int | None, int | None]], height: float | None = None) -> int:
         """One row of (value, style id) from column A; a None value is an empty (styled) cell."""
         self.row += 1
         r = self.row
         out = [f'<row r="{r}" ht="{height:g}" customHeight="1">' if height else f'<row r="{r}">']
-        for letter, (value, style) in zip(self.letters, cells):
-            if style is None and value is None:
-                continue
-            head = f'<c r="{letter}{r}"' + (f' s="{style}"' if style else "")
-            if value is None or value == "":
-                out.append(head + (' t="inlineStr"/>' if value == "" else ' t="n"/>'))
-            elif isinstance(value, str):
-                out.append(head + self._string(value))
-            else:
-                out.append(f'{head} t="n"><v>{value}</v></c>')
+        for letter, cell in zip(self.letters, cells):
+            tail = self._tail(cell)
+            if tail:
+                out.append(f'<c r="{letter}{r}"{tail}')
         out.append("</row>")
         self.file.write("".join(out).encode("utf-8"))
         return r
