@@ -906,8 +906,8 @@ def test_blocking_key_formats() -> None:
     keys = blocking_keys(P("Кузнецова Юлия Ивановна"))
     assert "s:кузнецов:юи" in keys
     assert not any(key.startswith("s:кузнецов:ю") and key != "s:кузнецов:юи" for key in keys)
-    assert "ga:кузнецов:иван:ю" in keys and "gz:кузнецов:иван:ия" in keys
-    assert "pa:кузнецов:юлия:ив" in keys and "pz:кузнецов:юлия:новна" in keys
+    assert "ga:кузнецов:иван:юл" in keys and "gz:кузнецов:иван:ия" in keys
+    assert "pa:кузнецов:юлия:ива" in keys and "pz:кузнецов:юлия:новна" in keys
     assert "gpd:юлия:иван:кузнецов" in keys
     assert "gpd:юлия:иван:кзнецов" in keys
     assert "sk:кзнцв:юи" in keys
@@ -989,8 +989,9 @@ def test_a_name_without_patronymic_meets_every_patronymic_but_full_names_stay_ap
     ("Кузнецова Юлия Ивановна", "Кузнецова Юля Ивановна"),
     ("Кузнецова Юлия Ивановна", "Кузнецова Юлия Иваноана"),
     ("Кузнецова Юлия Ивановна", "Кузнецова Юдия Ивановна"),
-    ("Борисов Арсений Никитич", "Борисов Арсений Некитич"),
     ("Григорьев Илья Олегович", "Григорьев Инья Олегович"),
+    ("Макаров Евгений Игоревич", "Макаров Евгений Игоревч"),
+    ("Дмитриева Жанна Сергеевна", "Дмитриева Жнна Сергеевна"),
     ("Бирюкова Тамара Александровна", "Бирюкофа Тамара Александровна"),  # typo in the feminine ending
 ])
 def test_one_typo_in_any_part_of_two_full_names_still_meets(a: str, b: str) -> None:

@@ -14,12 +14,12 @@ Narrow keys (any two names sharing one are a candidate pair):
   surnames one edit apart (substitution, insertion, deletion or swap of neighbours)
   always share one of these, wherever the typo is and however short the surname.
   Complete names only.
-* ``ga:<surname_key>:<father>:<first letter of the given name>`` and ``gz:`` with its
-  last two letters - one typo in the given name: a substitution, insertion, deletion or
-  swap changes at most one of the two ends of a name of four letters or more.
-* ``pa:<surname_key>:<given>:<first two letters of the patronymic>`` and ``pz:`` with
-  its last five - the same for the patronymic (the suffix alone, -овна, would put every
-  Иванова Елена *овна in one block).
+* ``ga:<surname_key>:<father>:<first two letters of the given name>`` and ``gz:`` with
+  its last two - one typo in a given name of four letters or more: an edit (substitution,
+  insertion, deletion) leaves one of the two ends as it was.
+* ``pa:<surname_key>:<given>:<first three letters of the patronymic>`` and ``pz:`` with
+  its last five - the same for a patronymic of eight letters or more (its suffix alone,
+  -овна, would put every Иванова Елена *овна in one block).
 * ``gp:<given>:<father>:`` - only for names without a surname.
 
 Broad keys (a pair only when at least one of the two names is not complete; see
@@ -120,8 +120,8 @@ def blocking_key_frame(features: pl.DataFrame, id_column: str = "name") -> pl.Da
     s_keys = with_surname.explode("gi").explode("pi").select(
         "name", pl.concat_str(pl.lit("s:"), "key", pl.lit(":"), "gi", "pi").alias("key"))
     given, patronymic = pl.col("given"), pl.col("patronymic")
-    affixes = [("ga", "father", given.str.slice(0, 1)), ("gz", "father", given.str.slice(-2)),
-               ("pa", "canon", patronymic.str.slice(0, 2)), ("pz", "canon", patronymic.str.slice(-5))]
+    affixes = [("ga", "father", given.str.slice(0, 2)), ("gz", "father", given.str.slice(-2)),
+               ("pa", "canon", patronymic.str.slice(0, 3)), ("pz", "canon", patronymic.str.slice(-5))]
     affix_keys = [full.select("name", pl.concat_str(pl.lit(f"{kind}:"), "key", pl.lit(":"), other, pl.lit(":"), affix)
                               .alias("key")) for kind, other, affix in affixes]
     # the neighbourhoods of the surname key and of the surname as written (a typo in a feminine
