@@ -163,6 +163,14 @@ def is_female_name(full_name: str) -> bool:
 
 # --- the public model ---------------------------------------------------------------------------------
 
+class Cell(NamedTuple):
+    """One cell of a block's grid (a tuple: millions are made for a big table)."""
+
+    text: str
+    rowspan: int = 1
+    header: bool = False  # the name cell: a row header in HTML
+
+
 @dataclass(frozen=True)
 class OwnedEstate:
     type: str
@@ -207,6 +215,7 @@ class Block:
     position: str
     subjects: list[Subject]
     sort_name: str = ""
+    grid: list[list[Cell | None]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def height(self) -> int:
@@ -246,16 +255,20 @@ class PublicYear:
 
 # --- the grid: what each writer lays out ----------------------------------------------------------------
 
-class Cell(NamedTuple):
-    """One cell of the grid (a tuple: millions are made for a big table)."""
-
-    text: str
-    rowspan: int = 1
-    header: bool = False  # the name cell: a row header in HTML
+_BLANK = Cell("")
 
 
 def block_grid(block: Block) -> list[list[Cell | None]]:
-    """The block as rows of 13 cells; None where a cell above spans over it (a merged cell)."""
+    """The block as rows of 13 cells; None where a cell above spans over it (a merged cell).
+
+    Made once per block and kept: every writer lays out the same grid.
+    """
+    if block.grid is None:
+        block.grid = _make_grid(block)
+    return block.grid
+
+
+def _make_grid(block: Block) -> list[list[Cell | None]]:
     rows: list[list[Cell | None]] = []
     for s_index, subject in enumerate(block.subjects):
         h = subject.height
@@ -274,7 +287,7 @@ def block_grid(block: Block) -> list[list[Cell | None]]:
                     e = subject.owned[i]
                     row[3:7] = [Cell(e.type), Cell(e.ownership), Cell(e.area), Cell(e.country)]
                 else:
-                    row[3:7] = [Cell("")] * 4
+                    row[3:7] = [_BLANK] * 4
             elif i == 0:
                 row[3:7] = [Cell(EMPTY, h)] * 4
             if subject.used:
@@ -282,7 +295,7 @@ def block_grid(block: Block) -> list[list[Cell | None]]:
                     e = subject.used[i]
                     row[7:10] = [Cell(e.type), Cell(e.area), Cell(e.country)]
                 else:
-                    row[7:10] = [Cell("")] * 3
+                    row[7:10] = [_BLANK] * 3
             elif i == 0:
                 row[7:10] = [Cell(EMPTY, h)] * 3
             rows.append(row)
