@@ -14,6 +14,9 @@ from an allow-list of columns: nothing private is ever read into them.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from declarations.store import Store
@@ -27,17 +30,35 @@ def sort_setting(settings: dict | None) -> str:
     return ((settings or {}).get("publish") or {}).get("sort_by", "surname")
 
 
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for a while.
+
+    The public rows of a big year are millions of small objects (cells, rows, dicts) with no
+    reference cycles; the collector would walk all of them again and again as they are made and
+    free nothing (a third of the time for 100 000 servants). Memory is still freed as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def publish_year(store: Store, year: int, out_dir: Path, settings: dict) -> list[Path]:
     out_dir = Path(out_dir)
-    public = build_public_year(store, year, sort_setting(settings))
-    folder = out_dir / str(year)
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = [
-        write_xlsx(public, folder / f"declarations_{year}.xlsx"),
-        write_csv(public, folder / f"declarations_{year}.csv"),
-        write_declarator_json(public, folder / f"declarations_{year}.json"),
-    ]
-    paths += write_site(public, out_dir, files=list(paths))
+    with cycle_collection_paused():
+        public = build_public_year(store, year, sort_setting(settings))
+        folder = out_dir / str(year)
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = [
+            write_xlsx(public, folder / f"declarations_{year}.xlsx"),
+            write_csv(public, folder / f"declarations_{year}.csv"),
+            write_declarator_json(public, folder / f"declarations_{year}.json"),
+        ]
+        paths += write_site(public, out_dir, files=list(paths))
     return paths
 
 
