@@ -23,6 +23,8 @@ a cheap pre-filter, so that only plausible pairs reach the part-by-part comparis
 
 from __future__ import annotations
 
+import tempfile
+
 import duckdb
 import polars as pl
 
@@ -32,6 +34,7 @@ from declarations.store import query_frame
 
 FEATURES = ("surname", "given", "patronymic", "key", "canon", "father", "latin", "complete")
 CHUNK = 500_000  # register names parsed and keyed per batch: bounds the memory of 5 million rows
+MEMORY_LIMIT = "2GB"  # DuckDB's share for the joins; it spills to a temporary file beyond that
 
 
 def _keyed(names: pl.Series, first_id: int) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -44,7 +47,7 @@ def _keyed(names: pl.Series, first_id: int) -> tuple[pl.DataFrame, pl.DataFrame]
     keys = blocking_key_frame(features, id_column="name_id").select(
         "name_id", pl.col("key").hash(seed=7),
         pl.any_horizontal(pl.col("key").str.starts_with(f"{kind}:") for kind in BROAD_KINDS).alias("broad"))
-    return features, keys
+    return features.select("name_id", "name", *FEATURES), keys
 
 
 def _register_side(names: pl.Series, first_id: int, wanted: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -143,7 +146,7 @@ def candidate_pairs(people: pl.DataFrame, officers: pl.DataFrame, max_block_size
 
     `prefilter=False` skips step 4 (the vetoes still apply): for tests and benchmarks.
     """
-    con = duckdb.connect()
+    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": tempfile.gettempdir()})
     try:
         _register(con, people, officers)
         con.execute(BLOCKED_SQL, {"max_block_size": max_block_size})

@@ -46,6 +46,9 @@ def _agreement(a, b) -> str:
     return "equal" if a == b else "differ"
 
 
+BATCH = 200_000  # pairs whose names are parsed and compared together (bounds the Python objects)
+
+
 def decide(people: pl.DataFrame, officers: pl.DataFrame, pairs: pl.DataFrame, settings: dict) -> pl.DataFrame:
     """The accepted matches among `pairs`, with the evidence for each."""
     joined = pairs.join(
@@ -54,25 +57,36 @@ def decide(people: pl.DataFrame, officers: pl.DataFrame, pairs: pl.DataFrame, se
     ).join(
         officers.select("officer_idx", pl.col("person_name").alias("b_name"), pl.col("birth_date").alias("b_birth"),
                         pl.col("person_inn").alias("b_inn")), on="officer_idx"
-    )
+    ).select("alias_idx", "officer_idx", "a_name", "a_birth", "a_inn", "b_name", "b_birth", "b_inn", "who")
+    fits: dict[int, str | None] = {}  # officer -> the one person whose name fits it, None when several do
+    accepted = [pl.DataFrame(schema=MATCH_SCHEMA)]
+    unsure = [pl.DataFrame(schema={**MATCH_SCHEMA, "who": pl.Utf8})]
+    for batch in joined.iter_slices(BATCH):
+        sure, maybe = _decide_batch(batch, settings, fits)
+        accepted.append(sure)
+        unsure.append(maybe)
+    unique = pl.concat(unsure).filter(pl.col("officer_idx").replace_strict(
+        fits, default=None, return_dtype=pl.Utf8) == pl.col("who")).drop("who")
+    return pl.concat([*accepted, unique])
+
+
+def _decide_batch(batch: pl.DataFrame, settings: dict, fits: dict[int, str | None]
+                  ) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Accepted matches of a batch, and the `name_unique` candidates (with `who`) to settle at the end."""
     match_at = settings["match_threshold"]
     possible_at = settings["possible_threshold"]
-    named = names_with_origins(parse_frame(pl.concat([joined.get_column("a_name"), joined.get_column("b_name")])))
+    named = names_with_origins(parse_frame(pl.concat([batch.get_column("a_name"), batch.get_column("b_name")])))
     comparisons: dict[tuple[str, str], NameComparison] = {}
-    rows = []
-    unsure = []  # (row, who): a fitting name with nothing else to agree on
-    fits: dict[int, set] = {}  # officer -> the people (who) whose name fits it
-    for alias, officer, via_inn, a_name, a_birth, a_inn, b_name, b_birth, b_inn, who in joined.select(
-        "alias_idx", "officer_idx", "via_inn", "a_name", "a_birth", "a_inn", "b_name", "b_birth", "b_inn", "who"
-    ).iter_rows():
+    rows, unsure = [], []
+    for alias, officer, a_name, a_birth, a_inn, b_name, b_birth, b_inn, who in batch.iter_rows():
         inn = _agreement(a_inn, b_inn)
         birth = _agreement(a_birth, b_birth)
         comparison = comparisons.get((a_name, b_name))
         if comparison is None:
             (name_a, origin_a), (name_b, origin_b) = named[a_name], named[b_name]
             comparison = comparisons[a_name, b_name] = compare_names(name_a, name_b, origin_a, origin_b)
-        if comparison.score >= possible_at:
-            fits.setdefault(officer, set()).add(who)
+        if comparison.score >= possible_at and fits.get(officer, who) is not None:
+            fits[officer] = who if fits.get(officer, who) == who else None
         if inn == "equal":
             method = "inn"
         elif comparison.score >= match_at:
@@ -80,13 +94,13 @@ def decide(people: pl.DataFrame, officers: pl.DataFrame, pairs: pl.DataFrame, se
         elif comparison.score >= possible_at and birth == "equal":
             method = "name+birth_date"
         elif comparison.score >= possible_at and birth == "unknown":
-            unsure.append(((alias, officer, comparison.score, "name_unique", birth, inn, _parts(comparison)), who))
+            unsure.append((alias, officer, comparison.score, "name_unique", birth, inn, _parts(comparison), who))
             continue
         else:
             continue
         rows.append((alias, officer, comparison.score, method, birth, inn, _parts(comparison)))
-    rows += [row for row, who in unsure if fits[row[1]] == {who}]
-    return pl.DataFrame(rows, schema=MATCH_SCHEMA, orient="row")
+    return (pl.DataFrame(rows, schema=MATCH_SCHEMA, orient="row"),
+            pl.DataFrame(unsure, schema={**MATCH_SCHEMA, "who": pl.Utf8}, orient="row"))
 
 
 def _parts(comparison: NameComparison) -> list[dict]:
