@@ -39,7 +39,9 @@ def run(folder: Path) -> dict:
     steps["decide"] = time.perf_counter() - mark
     truth = pl.read_parquet(folder / "truth.parquet")
     found = matches.join(people.select("alias_idx", "who"), on="alias_idx").select("officer_idx", "who").unique()
-    planted_found = truth.join(found, on=["officer_idx", "who"], how="semi").height
+    hit = truth.join(found.with_columns(pl.lit(True).alias("hit")), on=["officer_idx", "who"], how="left")
+    planted_found = int(hit.get_column("hit").sum())
+    by_noise = hit.group_by("noise").agg(pl.col("hit").fill_null(False).mean().round(3)).sort("noise")
     result = {
         "persons": pl.read_parquet(folder / "persons.parquet", columns=["person_id"]).height,
         "aliases": people.height,
@@ -48,6 +50,7 @@ def run(folder: Path) -> dict:
         "matches": matches.height,
         "planted": truth.height,
         "planted_found": planted_found,
+        "recall_by_noise": dict(by_noise.iter_rows()),
         "seconds": {k: round(v, 1) for k, v in steps.items()},
     }
     (folder / "match-scale.json").write_text(json.dumps(result, indent=1), encoding="utf-8")

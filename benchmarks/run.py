@@ -9,10 +9,12 @@ Data sets are generated into `bench-data/` once and reused.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,17 +35,46 @@ class Measure:
     note: str = ""
 
 
+def _tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc (worker pools included)."""
+    parents, rss = {}, {}
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:
+            continue
+        pid = int(status.parent.name)
+        parents[pid] = int(fields.get("PPid", "0"))
+        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
+    tree, frontier = {root}, [root]
+    while frontier:
+        frontier = [pid for pid, parent in parents.items() if parent in frontier and pid not in tree]
+        tree.update(frontier)
+    return sum(rss.get(pid, 0) for pid in tree)
+
+
+def _sample_peak(pid: int, peak: list[int], done: threading.Event) -> None:
+    while not done.wait(0.25):
+        peak[0] = max(peak[0], _tree_rss_kb(pid))
+
+
 def measure(stage: str, size: str, command: list[str], note: str = "", cwd: Path = ROOT) -> Measure:
-    """Run one command as its own process; wall time and its own peak RSS."""
+    """Run one command as its own process; wall time and peak memory (the larger of the process's own
+    peak RSS and the sampled sum over it and its worker processes)."""
     print(f"[bench] {stage} ({size}): {' '.join(command)}", flush=True)
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak, done = [0], threading.Event()
+    sampler = threading.Thread(target=_sample_peak, args=(process.pid, peak, done), daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
+    done.set()
+    sampler.join()
     wall = time.perf_counter() - start
     stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"stage {stage} failed:\n{stderr[-3000:]}")
-    result = Measure(stage, size, wall, usage.ru_maxrss / 1024, note)
+    result = Measure(stage, size, wall, max(usage.ru_maxrss, peak[0]) / 1024, note)
     print(f"[bench]   {wall:.1f} s, {result.peak_mb:.0f} MB", flush=True)
     return result
 
@@ -88,22 +119,50 @@ def check_stage(servants: int) -> list[Measure]:
     return check_stages(servants)
 
 
-def match_quality_stage(servants: int) -> list[Measure]:
+def match_quality_stage() -> list[Measure]:
     from benchmarks.match_quality import write_quality
 
-    write_quality(persons=min(servants, 2000))
+    write_quality(persons=2000)
     return []
 
 
-def match_compare_stage(servants: int) -> list[Measure]:
+def match_compare_stage() -> list[Measure]:
     """Ours against nomenklatura's logic-v2 on the same pairs; logic-v2 runs in .venv-compare (`make bench`)."""
-    subprocess.run(python("-m", "benchmarks.match_compare", str(min(servants, 2000))), cwd=ROOT, check=True,
+    subprocess.run(python("-m", "benchmarks.match_compare", "2000"), cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     return []
 
 
+REGISTER_ROWS = 5_000_000
+
+
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", " ")
+
+
+def match_scale_stage() -> list[Measure]:
+    """The matching engine: 100 000 and 1 000 000 servants and relatives against 5 000 000 register rows."""
+    results = []
+    for persons in (100_000, 1_000_000):
+        folder = DATA / "scale" / f"p{persons}-o{REGISTER_ROWS}"
+        if not (folder / "truth.parquet").exists():
+            subprocess.run(python("-m", "sample_data.scale", "--out", str(folder), "--persons", str(persons),
+                                  "--officers", str(REGISTER_ROWS), "--seed", "1"), cwd=ROOT, check=True)
+        measured = measure("match (candidates + decision)", f"{_n(persons)} people × {_n(REGISTER_ROWS)} register rows",
+                           python("-m", "benchmarks.match_scale", str(folder)))
+        found = json.loads((folder / "match-scale.json").read_text(encoding="utf-8"))
+        seconds = ", ".join(f"{step} {value:.0f} s" for step, value in found["seconds"].items())
+        measured.note = (f"{_n(found['aliases'])} names (with former names); {_n(found['pairs'])} candidate pairs, "
+                         f"{found['pairs_per_alias']:.2f} per name, at most {found['max_pairs_for_one_alias']} for one; "
+                         f"{_n(found['matches'])} matches; planted links found {_n(found['planted_found'])} of "
+                         f"{_n(found['planted'])}; {seconds}")
+        results.append(measured)
+    return results
+
+
 from benchmarks.bench_publish import publish_stages  # noqa: E402  (it imports this module lazily)
-STAGES = [load_stages, check_stage, match_quality_stage, match_compare_stage, publish_stages]
+STAGES = [load_stages, check_stage, publish_stages]  # for each size of organisation
+ONCE = [match_quality_stage, match_compare_stage, match_scale_stage]
 
 
 def machine() -> str:
@@ -150,6 +209,8 @@ def main() -> None:
     for servants in args.sizes:
         for stage in STAGES:
             results += stage(servants)
+    for stage in ONCE:
+        results += stage()
     write_results(results)
 
 
