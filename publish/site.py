@@ -133,24 +133,27 @@ class RowRenderer:
     def __init__(self):
         self.cells: dict[tuple[Cell, int], str] = {}
 
-    def cell(self, cell: Cell, col: int) -> str:
-        html = self.cells.get((cell, col))
-        if html is None:
-            span = f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else ""
-            if cell.header:
-                html = f'<th scope="row"{span} class="name">{escape(cell.text)}</th>'
-            else:
-                num = " num" if col in NUMERIC else ""
-                text = str(escape(cell.text)).replace("\n", "<br>")  # the lines of a cell (vehicles, deals)
-                html = f'<td{span} class="c{col + 1}{num}">{text}</td>'
-            self.cells[(cell, col)] = html
+    def render(self, cell: Cell, col: int) -> str:
+        """A cell's HTML, remembered for the next cell like it (same text, span and column)."""
+        span = f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else ""
+        if cell.header:
+            html = f'<th scope="row"{span} class="name">{escape(cell.text)}</th>'
+        else:
+            num = " num" if col in NUMERIC else ""
+            text = str(escape(cell.text)).replace("\n", "<br>")  # the lines of a cell (vehicles, deals)
+            html = f'<td{span} class="c{col + 1}{num}">{text}</td>'
+        self.cells[(cell, col)] = html
         return html
 
     def block_rows(self, block: Block) -> Markup:
         rows = []
+        known = self.cells
         for i, row in enumerate(block_grid(block)):
-            cells = "".join(self.cell(cell, col) for col, cell in enumerate(row) if cell is not None)
-            rows.append(("<tr class=\"first\">\n" if i == 0 else "<tr>\n") + cells + "</tr>\n")
+            cells = []
+            for col, cell in enumerate(row):
+                if cell is not None:
+                    cells.append(known.get((cell, col)) or self.render(cell, col))
+            rows.append(("<tr class=\"first\">\n" if i == 0 else "<tr>\n") + "".join(cells) + "</tr>\n")
         return Markup("".join(rows))
 
 

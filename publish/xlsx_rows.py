@@ -70,11 +70,9 @@ class SheetRows:
 
     def _tail(self, cell: tuple[str | int | None, int | None]) -> str:
         """Everything of a cell's XML after its reference; "" for a cell that is not written at all."""
-        tail = self._tails.get(cell)
-        if tail is None:
-            value, style = cell
-            tail = "" if value is None and style is None else (f' s="{style}"' if style else "") + _content(value)
-            self._tails[cell] = tail
+        value, style = cell
+        tail = "" if value is None and style is None else (f' s="{style}"' if style else "") + _content(value)
+        self._tails[cell] = tail
         return tail
 
     def append(self, cells: list[tuple[str | int | None, int | None]], height: float | None = None) -> int:
@@ -82,8 +80,11 @@ class SheetRows:
         self.row += 1
         r = self.row
         out = [f'<row r="{r}" ht="{height:g}" customHeight="1">' if height else f'<row r="{r}">']
+        tails = self._tails
         for letter, cell in zip(self.letters, cells):
-            tail = self._tail(cell)
+            tail = tails.get(cell)
+            if tail is None:
+                tail = self._tail(cell)
             if tail:
                 out.append(f'<c r="{letter}{r}"{tail}')
         out.append("</row>")
