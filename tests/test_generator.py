@@ -645,12 +645,14 @@ def test_match_benchmark(tmp_path):
     names = {p["person_id"] + "/" + p["relative_id"]: p for p in persons}
     kinds = {t["noise"] for t in truth}
     assert {"exact", "yo", "typo", "translit", "initials", "gender_form", "maiden_name", "word_order",
-            "namesake_other_birth_date", "same_surname_other_patronymic", "common_surname", "unrelated"} <= kinds
+            "namesake_other_birth_date", "same_surname_other_patronymic", "initials_namesake", "common_surname",
+            "unrelated"} <= kinds
     by_row = {o["row_id"]: o for o in officers}
     for t in truth:
         o = by_row[t["row_id"]]
         assert o["person_inn"] == ""
-        if t["noise"] in ("namesake_other_birth_date", "same_surname_other_patronymic", "common_surname", "unrelated"):
+        if t["noise"] in ("namesake_other_birth_date", "same_surname_other_patronymic", "initials_namesake",
+                          "common_surname", "unrelated"):
             assert t["person_id"] == ""
         else:
             assert (t["person_id"], t["relative_id"]) in ids
@@ -661,6 +663,7 @@ def test_match_benchmark(tmp_path):
                 assert o["person_name"] in p["former_names"]
             if o["birth_date"]:
                 assert o["birth_date"] == p["birth_date"]
+            assert int(o["since"][:4]) >= int(p["birth_date"][:4]) + 18  # nobody runs a company as a child
         if t["noise"] == "namesake_other_birth_date":
             assert o["birth_date"]
     share = sum(1 for o in officers if o["birth_date"]) / len(officers)
