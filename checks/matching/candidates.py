@@ -34,7 +34,7 @@ from declarations.store import query_frame
 
 FEATURES = ("surname", "given", "patronymic", "key", "canon", "father", "latin", "complete")
 CHUNK = 500_000  # register names parsed and keyed per batch: bounds the memory of 5 million rows
-MEMORY_LIMIT = "2GB"  # DuckDB's share for the joins; it spills to a temporary file beyond that
+MEMORY_LIMIT = "3GB"  # DuckDB's share for the joins; it spills to a temporary file beyond that
 
 
 def _keyed(names: pl.Series, first_id: int) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -136,7 +136,6 @@ WHERE NOT inn_differ
       AND (a_patronymic = '' OR b_patronymic = '' OR a_father = b_father
            OR damerau_levenshtein(a_father, b_father) <= 2
            OR damerau_levenshtein(a_patronymic, b_patronymic) <= 2)))
-ORDER BY alias_idx, officer_idx
 """
 
 
@@ -146,11 +145,12 @@ def candidate_pairs(people: pl.DataFrame, officers: pl.DataFrame, max_block_size
 
     `prefilter=False` skips step 4 (the vetoes still apply): for tests and benchmarks.
     """
-    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": tempfile.gettempdir()})
+    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": tempfile.gettempdir(),
+                                 "preserve_insertion_order": False})
     try:
         _register(con, people, officers)
         con.execute(BLOCKED_SQL, {"max_block_size": max_block_size})
-        return query_frame(con, PLAUSIBLE_SQL, {"name_filter": prefilter})
+        return query_frame(con, PLAUSIBLE_SQL, {"name_filter": prefilter}).sort("alias_idx", "officer_idx")
     finally:
         con.close()
 
