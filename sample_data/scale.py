@@ -38,6 +38,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import math
 import random
 import time
@@ -533,7 +534,7 @@ def _plant(rng: _Rng, names: _Names, persons: pl.DataFrame, officers: pl.DataFra
         pool = pools.get(kind, adults)
         if count and pool.height:
             picks[kind] = pool.select(pl.col(fields).gather(rng.ints(count, 0, pool.height - 1))).to_dicts()
-    slot_list, names_out, births, who, noise = [], [], [], [], []
+    slot_list, names_out, births, true_births, who, noise = [], [], [], [], [], []
     cursor = dict.fromkeys(picks, 0)
     for slot, kind, kb in zip(slots.to_list(), kinds, keep_birth):
         if kind not in picks:
@@ -543,12 +544,17 @@ def _plant(rng: _Rng, names: _Names, persons: pl.DataFrame, officers: pl.DataFra
         slot_list.append(slot)
         names_out.append(_noisy_name(kind, r, rnd))
         births.append(r["birth_date"] if kb else None)
+        true_births.append(r["birth_date"])
         who.append(r["relative_id"] or r["person_id"])
         noise.append(kind)
     idx = pl.Series(slot_list, dtype=pl.Int64)
+    # nobody runs a company as a child: a planted role begins when the person is 19 or older
+    since = [max(start, dt.date(min(birth.year + 19, Y0), 1, 1)) for start, birth in
+             zip(officers["since"].gather(idx).to_list(), true_births)]
     officers = officers.with_columns(
         officers["person_name"].scatter(idx, pl.Series(names_out, dtype=pl.String)),
         officers["birth_date"].scatter(idx, pl.Series(births, dtype=pl.Date)),
+        officers["since"].scatter(idx, pl.Series(since, dtype=pl.Date)),
     )
     truth = pl.DataFrame({"officer_idx": idx, "who": who, "noise": noise}, schema=TRUTH_SCHEMA).sort("officer_idx")
     return officers, truth

@@ -80,6 +80,7 @@ def test_planted_truth(small):
     rows = truth.join(officers, on="officer_idx").join(people, on="who", how="left", suffix="_p")
     assert rows["full_name"].null_count() == 0  # every planted row points to an existing person
     assert (rows["birth_date_p"].dt.year() <= 2004).all()  # officers are adults
+    assert (rows["since"].dt.year() >= rows["birth_date_p"].dt.year() + 19).all()  # ... when their role begins
     assert rows.filter(pl.col("birth_date").is_not_null()).select(
         (pl.col("birth_date") == pl.col("birth_date_p")).all()).item()
     by_kind = {k: rows.filter(pl.col("noise") == k) for k in NOISE_KINDS}
