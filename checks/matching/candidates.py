@@ -18,7 +18,7 @@ a cheap pre-filter, so that only plausible pairs reach the part-by-part comparis
    fathers' names (from the patronymics) equal or within two edits, a part missing on
    either side, or a Latin spelling (whose readings only the comparison knows). A part
    that fails this is a "differ" in `compare_names`, which caps the score below every
-   threshold; `tests/test_match_scale.py` checks the pre-filter drops no match.
+   threshold; `tests/test_match_decide.py` checks the pre-filter drops no match.
 """
 
 from __future__ import annotations
