@@ -193,7 +193,8 @@ def _organisation_pages(env: Environment, public: PublicYear, table: Organisatio
         html = template.render(
             year=public.year, table=table, sections=sections, titles=title_lines(public.year, table.name),
             columns=COLUMNS, groups=GROUPS, downloads=downloads, total=total, shown=len(shown),
-            pager=pager, page=number, page_size=PAGE_SIZE, first=shown[0].number if shown else 0, last=shown[-1].number if shown else 0,
+            pager=pager, page=number, page_size=PAGE_SIZE,
+            first=shown[0].number if shown else 0, last=shown[-1].number if shown else 0,
         )
         out.append((page_name(table.slug, number), html))
     return out

@@ -85,7 +85,7 @@ def _decide_batch(batch: pl.DataFrame, settings: dict, fits: dict[int, str | Non
         if comparison is None:
             (name_a, origin_a), (name_b, origin_b) = named[a_name], named[b_name]
             comparison = comparisons[a_name, b_name] = compare_names(name_a, name_b, origin_a, origin_b)
-        if comparison.score >= possible_at and fits.get(officer, who) is not None:
+        if comparison.score >= possible_at:
             fits[officer] = who if fits.get(officer, who) == who else None
         if inn == "equal":
             method = "inn"

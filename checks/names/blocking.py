@@ -52,7 +52,7 @@ import polars as pl
 
 from .given_names import canonical_given
 from .parse import PersonName
-from .parse_frame import COLUMNS
+from .parse_frame import COLUMNS, lookup
 from .patronymics import given_from_patronymic
 from .surnames import surname_key, surname_skeleton
 
@@ -80,26 +80,13 @@ PATRONYMIC_LETTERS = tuple("абвгдежзиклмнопрстуфхцчшэю
 _surname_key, _surname_skeleton, _canonical = cache(surname_key), cache(surname_skeleton), cache(canonical_given)
 
 
-def _lookup(frame: pl.DataFrame, column: str, **functions) -> pl.DataFrame:
-    """Join to `frame` what each function gives for each distinct value of `column` ("" stays "")."""
-    distinct = frame.get_column(column).unique().to_list()
-    table = pl.DataFrame({column: distinct, **{name: [f(v) if v else "" for v in distinct]
-                                               for name, f in functions.items()}},
-                         schema={column: pl.Utf8, **{name: pl.Utf8 for name in functions}})
-    return frame.join(table, on=column, how="left", nulls_equal=True)
-
-
-def _token_columns(parsed: pl.DataFrame) -> pl.DataFrame:
-    """Add key (surname key), flat (key without hyphens), skeleton, canon (given), father."""
-    features = _lookup(parsed, "surname", key=_surname_key, skeleton=_surname_skeleton)
-    features = _lookup(features, "given", canon=_canonical)
-    features = _lookup(features, "patronymic", father=_father)
-    return features.with_columns(pl.col("key").str.replace_all("-", "", literal=True).alias("flat"))
-
-
 def name_features(parsed: pl.DataFrame) -> pl.DataFrame:
-    """`parse_frame` output plus the standard forms the keys and the pre-filter use."""
-    return _token_columns(parsed)
+    """`parse_frame` output plus the standard forms the keys and the pre-filter use: key (surname
+    key), flat (key without hyphens), skeleton, canon (given name), father."""
+    features = lookup(parsed, "surname", key=_surname_key, skeleton=_surname_skeleton)
+    features = lookup(features, "given", canon=_canonical)
+    features = lookup(features, "patronymic", father=_father)
+    return features.with_columns(pl.col("key").str.replace_all("-", "", literal=True).alias("flat"))
 
 
 def blocking_key_frame(features: pl.DataFrame, id_column: str = "name") -> pl.DataFrame:

@@ -77,6 +77,14 @@ def _parse_slow(names: list[str]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=SCHEMA, orient="row")
 
 
+def lookup(frame: pl.DataFrame, column: str, **functions) -> pl.DataFrame:
+    """Join to `frame` what each function gives (as text) for each distinct value of `column`."""
+    distinct = frame.get_column(column).unique().to_list()
+    table = pl.DataFrame({column: distinct, **{name: [f(v) for v in distinct] for name, f in functions.items()}},
+                         schema={column: pl.Utf8, **{name: pl.Utf8 for name in functions}})
+    return frame.join(table, on=column, how="left", nulls_equal=True)
+
+
 def _attach(frame: pl.DataFrame, table: pl.DataFrame, on: str, suffix: str) -> pl.DataFrame:
     renamed = table.rename({c: f"{c}{suffix}" for c in table.columns if c != "word"})
     return frame.join(renamed, left_on=on, right_on="word", how="left")
@@ -128,9 +136,6 @@ def _parse_plain(frame: pl.DataFrame) -> pl.DataFrame:
         pl.col("patronymic").str.slice(0, 1).alias("patronymic_initial"),
     )
     for column, function in _word_gender.items():
-        distinct = parsed.get_column(column).unique().to_list()
-        table = pl.DataFrame({"word": distinct, "gender": [function(v) for v in distinct]},
-                             schema={"word": pl.Utf8, "gender": pl.Utf8})
-        parsed = _attach(parsed, table, column, f"_{column}")
+        parsed = lookup(parsed, column, **{f"gender_{column}": function})
     gender = pl.coalesce("gender_patronymic", "gender_given", "gender_surname").alias("gender")
     return parsed.with_columns(gender, pl.lit(False).alias("latin")).select(list(SCHEMA))
