@@ -176,3 +176,25 @@ def test_rerun_keeps_ids_and_statuses(store, matched):
     assert summary.new == 0 and summary.resolved == 0
     assert sorted(again["flag_id"]) == sorted(matched["flag_id"])
     assert again.filter(again["flag_id"] == flag_id)["status"][0] == "explained"
+
+
+def test_initials_fitting_two_servants_are_a_lead_only_for_the_one_who_handled_the_procedure(store, tmp_path):
+    """«Жуков В.А.» fits a commission member and a servant outside procurement: a medium flag for the first,
+    saying how many people the name fits; no SERVANT_IS_OFFICER for either (a lead is not an identity)."""
+    workbook = write_csv_workbook(tmp_path / "wb", {
+        "servants": [
+            servant("1", full_name="Жуков Виктор Александрович", organisation=ORG, procurement_role="commission"),
+            servant("2", full_name="Жуков Василий Алексеевич", organisation=ORG),
+        ],
+        "declarations": [declaration("d1", "1", 2023), declaration("d2", "2", 2023)],
+    })
+    procurement = write_csv(tmp_path / "procurement.csv", [bid("p1", A), bid("p1", B)])
+    commissions = write_csv(tmp_path / "commissions.csv", [{"procedure_id": "p1", "person_id": "1",
+                                                            "role": "commission"}])
+    officers = write_csv(tmp_path / "officers.csv", [officer(A, "Жуков В.А.", "director")])
+    load(store, workbook, procurement, commissions, officers)
+    found, _codes = run_match(store, load_settings(None))
+    assert [(f.code, f.person_id, f.severity) for f in found] == [("PROCUREMENT_AFFILIATION", "1", "medium")]
+    match = found[0].evidence["match"]
+    assert (match["method"], match["fits"], match["birth_date"]) == ("name_several", 2, "unknown")
+    assert "подходит к 2 лицам из анкет, нужна проверка" in found[0].evidence["explanation"]

@@ -32,10 +32,13 @@ def officers(*rows: tuple) -> pl.DataFrame:
                         schema=OFFICER_SCHEMA, orient="row")
 
 
-def matched(persons: pl.DataFrame, register: pl.DataFrame) -> list[tuple[str, int, str]]:
+def decided(persons: pl.DataFrame, register: pl.DataFrame) -> pl.DataFrame:
     pairs = candidate_pairs(persons, register, OPTIONS["max_block_size"])
-    result = decide(persons, register, pairs, OPTIONS).join(persons, on="alias_idx")
-    return sorted(result.select("name", "officer_idx", "method").iter_rows())
+    return decide(persons, register, pairs, OPTIONS).join(persons, on="alias_idx").sort("name", "officer_idx")
+
+
+def matched(persons: pl.DataFrame, register: pl.DataFrame) -> list[tuple[str, int, str]]:
+    return list(decided(persons, register).select("name", "officer_idx", "method").iter_rows())
 
 
 SINCE = dt.date(2015, 3, 1)
@@ -48,10 +51,13 @@ def test_initials_without_birth_date_match_the_only_person_they_fit() -> None:
         ("Жуков Виктор Александрович", 0, "name_unique")]
 
 
-def test_initials_that_fit_two_people_match_nobody() -> None:
+def test_initials_that_fit_two_people_are_a_lead_to_both_and_a_match_to_neither() -> None:
     persons = people(("1", None, "Жуков Виктор Александрович", dt.date(1960, 1, 1)),
-                     ("2", None, "Жуков Василий Алексеевич", dt.date(1955, 1, 1)))
-    assert matched(persons, officers(("Жуков В.А.", None, "director", SINCE))) == []
+                     ("2", None, "Жуков Василий Алексеевич", dt.date(1955, 1, 1)),
+                     ("3", None, "Жукова Вера Андреевна", dt.date(1962, 1, 1)))
+    result = decided(persons, officers(("Жуков В.А.", None, "director", SINCE)))
+    assert list(result.select("name", "method", "fits").iter_rows()) == [
+        ("Жуков Василий Алексеевич", "name_several", 2), ("Жуков Виктор Александрович", "name_several", 2)]
 
 
 def test_initials_with_the_same_birth_date_match_even_among_namesakes() -> None:

@@ -8,10 +8,12 @@ INNs, different birth dates, a person too young for the role).
   at least `match_threshold`, or at least `possible_threshold` when the birth dates
   agree (initials only, a missing patronymic, two typos).
 - A name at least `possible_threshold` without a birth date to agree on ("Иванов И.И."
-  in the register) is accepted only when it fits exactly one of our people: the
-  register row names nobody else among the servants and relatives at that level
-  (method `name_unique`). Two people it could be are left alone: a guess between
-  namesakes is not a finding.
+  in the register) is a lead, not an identity: method `name_unique` when the register
+  row fits exactly one of our people at that level, `name_several` when it fits more
+  (`fits` says how many). Which findings take leads is for `findings` to say:
+  PROCUREMENT_AFFILIATION does, because there the procedure narrows the people down to
+  those who handled it, and a conflict missed costs more than a flag looked at; the
+  others take `name_several` from nobody.
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ MATCH_SCHEMA = {
     "alias_idx": pl.Int64, "officer_idx": pl.Int64, "score": pl.Float64, "method": pl.Utf8,
     "birth": pl.Utf8, "inn": pl.Utf8, "parts": pl.List(pl.Struct({
         "part": pl.Utf8, "how": pl.Utf8, "score": pl.Float64, "a": pl.Utf8, "b": pl.Utf8})),
+    "fits": pl.UInt32,  # leads only: how many of our people the register row fits
 }
+LEAD_METHODS = ("name_unique", "name_several")
 
 
 @lru_cache(maxsize=1 << 17)
@@ -50,7 +54,7 @@ BATCH = 200_000  # pairs whose names are parsed and compared together (bounds th
 
 
 def decide(people: pl.DataFrame, officers: pl.DataFrame, pairs: pl.DataFrame, settings: dict) -> pl.DataFrame:
-    """The accepted matches among `pairs`, with the evidence for each."""
+    """The accepted matches and the leads among `pairs`, with the evidence for each."""
     joined = pairs.join(
         people.select("alias_idx", pl.coalesce("relative_id", "person_id").alias("who"), pl.col("name").alias("a_name"),
                       pl.col("birth_date").alias("a_birth"), pl.col("inn").alias("a_inn")), on="alias_idx"
@@ -58,26 +62,27 @@ def decide(people: pl.DataFrame, officers: pl.DataFrame, pairs: pl.DataFrame, se
         officers.select("officer_idx", pl.col("person_name").alias("b_name"), pl.col("birth_date").alias("b_birth"),
                         pl.col("person_inn").alias("b_inn")), on="officer_idx"
     ).select("alias_idx", "officer_idx", "a_name", "a_birth", "a_inn", "b_name", "b_birth", "b_inn", "who")
-    fits: dict[int, str | None] = {}  # officer -> the one person whose name fits it, None when several do
-    accepted = [pl.DataFrame(schema=MATCH_SCHEMA)]
-    unsure = [pl.DataFrame(schema={**MATCH_SCHEMA, "who": pl.Utf8})]
+    accepted, leads, fitting = [pl.DataFrame(schema=MATCH_SCHEMA)], [], []
     for batch in joined.iter_slices(BATCH):
-        sure, maybe = _decide_batch(batch, settings, fits)
+        sure, lead, fit = _decide_batch(batch, settings)
         accepted.append(sure)
-        unsure.append(maybe)
-    unique = pl.concat(unsure).filter(pl.col("officer_idx").replace_strict(
-        fits, default=None, return_dtype=pl.Utf8) == pl.col("who")).drop("who")
-    return pl.concat([*accepted, unique])
+        leads.append(lead)
+        fitting.append(fit)
+    if not leads:
+        return accepted[0]
+    fits = pl.concat(fitting).group_by("officer_idx").agg(pl.col("who").n_unique().alias("fits"))
+    counted = pl.concat(leads).join(fits, on="officer_idx").with_columns(
+        pl.when(pl.col("fits") == 1).then(pl.lit("name_unique")).otherwise(pl.lit("name_several")).alias("method"))
+    return pl.concat([*accepted, counted.select(list(MATCH_SCHEMA))])
 
 
-def _decide_batch(batch: pl.DataFrame, settings: dict, fits: dict[int, str | None]
-                  ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Accepted matches of a batch, and the `name_unique` candidates (with `who`) to settle at the end."""
+def _decide_batch(batch: pl.DataFrame, settings: dict) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """A batch's accepted matches, its leads (method settled once all fits are known), and who fits which row."""
     match_at = settings["match_threshold"]
     possible_at = settings["possible_threshold"]
     named = names_with_origins(parse_frame(pl.concat([batch.get_column("a_name"), batch.get_column("b_name")])))
     comparisons: dict[tuple[str, str], NameComparison] = {}
-    rows, unsure = [], []
+    rows, leads, fits = [], [], []
     for alias, officer, a_name, a_birth, a_inn, b_name, b_birth, b_inn, who in batch.iter_rows():
         inn = _agreement(a_inn, b_inn)
         birth = _agreement(a_birth, b_birth)
@@ -86,7 +91,7 @@ def _decide_batch(batch: pl.DataFrame, settings: dict, fits: dict[int, str | Non
             (name_a, origin_a), (name_b, origin_b) = named[a_name], named[b_name]
             comparison = comparisons[a_name, b_name] = compare_names(name_a, name_b, origin_a, origin_b)
         if comparison.score >= possible_at:
-            fits[officer] = who if fits.get(officer, who) == who else None
+            fits.append((officer, who))
         if inn == "equal":
             method = "inn"
         elif comparison.score >= match_at:
@@ -94,13 +99,14 @@ def _decide_batch(batch: pl.DataFrame, settings: dict, fits: dict[int, str | Non
         elif comparison.score >= possible_at and birth == "equal":
             method = "name+birth_date"
         elif comparison.score >= possible_at and birth == "unknown":
-            unsure.append((alias, officer, comparison.score, "name_unique", birth, inn, _parts(comparison), who))
+            leads.append((alias, officer, comparison.score, "lead", birth, inn, _parts(comparison), None))
             continue
         else:
             continue
-        rows.append((alias, officer, comparison.score, method, birth, inn, _parts(comparison)))
+        rows.append((alias, officer, comparison.score, method, birth, inn, _parts(comparison), None))
     return (pl.DataFrame(rows, schema=MATCH_SCHEMA, orient="row"),
-            pl.DataFrame(unsure, schema={**MATCH_SCHEMA, "who": pl.Utf8}, orient="row"))
+            pl.DataFrame(leads, schema=MATCH_SCHEMA, orient="row").drop("fits"),
+            pl.DataFrame(fits, schema={"officer_idx": pl.Int64, "who": pl.Utf8}, orient="row"))
 
 
 def _parts(comparison: NameComparison) -> list[dict]:

@@ -14,7 +14,7 @@ from collections import defaultdict
 import polars as pl
 
 from checks.flags import Flag
-from checks.matching.decide import compared, parsed
+from checks.matching.decide import LEAD_METHODS, compared, parsed
 from checks.names import kinship, kinship_keys
 from declarations.model import OFFICER_ROLES, PROCUREMENT_ROLES, RELATIONS, SECURITY_KINDS, SUBJECTS
 from declarations.store import Store
@@ -27,7 +27,8 @@ HOW_RU = {
 }
 PART_RU = {"surname": "фамилия", "given": "имя", "patronymic": "отчество"}
 METHOD_RU = {"inn": "по ИНН", "name": "по ФИО", "name+birth_date": "по ФИО и дате рождения",
-             "name_unique": "по ФИО (инициалы или неполное ФИО; других подходящих лиц нет)"}
+             "name_unique": "по ФИО (инициалы или неполное ФИО; других подходящих лиц нет)",
+             "name_several": "по ФИО (инициалы или неполное ФИО; подходит и к другим лицам из анкет)"}
 
 
 def _fold_sql(column: str) -> str:
@@ -62,7 +63,7 @@ SELECT s.person_id, s.full_name AS servant_name, s.procurement_role, h.handled_a
        o.company_inn, o.company_name, o.person_name AS officer_name_written, o.role AS officer_role, o.share_pct,
        o.since, o.until, o.birth_date AS officer_birth, o.origin,
        p.procedure_id, p.customer, p.customer_inn, p.date, p.amount, p.participant_name, p.is_winner,
-       m.score, m.method, m.birth, m.inn, m.parts
+       m.score, m.method, m.birth, m.inn, m.parts, m.fits
 FROM m_matches m
 JOIN m_people a USING (alias_idx)
 JOIN m_officers o USING (officer_idx)
@@ -83,7 +84,7 @@ FROM m_matches m
 JOIN m_people a USING (alias_idx)
 JOIN m_officers o USING (officer_idx)
 JOIN m_servant s ON s.person_id = a.person_id
-WHERE a.relation = 'self' AND o.role IN ('director', 'founder', 'entrepreneur')
+WHERE a.relation = 'self' AND o.role IN ('director', 'founder', 'entrepreneur') AND m.method != 'name_several'
   AND (o.until IS NULL OR year(o.until) >= s.year)
 ORDER BY s.person_id, o.company_inn, o.role
 """
@@ -122,7 +123,7 @@ ORDER BY o.officer_idx, p.procedure_id
 
 def _explain(row: dict) -> dict:
     """The match as evidence: both names as written, score, how each part agreed, birth date and INN."""
-    return {
+    evidence = {
         "name_in_hr_records": row["person_name_written"],
         "name_in_register": row["officer_name_written"],
         "score": row["score"],
@@ -131,6 +132,9 @@ def _explain(row: dict) -> dict:
         "birth_date": row["birth"],
         "inn": row["inn"],
     }
+    if row["method"] in LEAD_METHODS:
+        evidence["fits"] = row["fits"]
+    return evidence
 
 
 def _explain_ru(row: dict) -> str:
@@ -138,7 +142,8 @@ def _explain_ru(row: dict) -> str:
                       if p["how"] != "missing" or p["a"] or p["b"])
     extra = {"equal": "дата рождения совпадает", "unknown": "дата рождения неизвестна"}.get(row["birth"], "")
     inn = "ИНН совпадает" if row["inn"] == "equal" else ""
-    details = "; ".join(x for x in (parts, extra, inn) if x)
+    fits = f"подходит к {row['fits']} лицам из анкет, нужна проверка" if row["method"] == "name_several" else ""
+    details = "; ".join(x for x in (parts, extra, inn, fits) if x)
     return f"«{row['person_name_written']}» ~ «{row['officer_name_written']}» ({METHOD_RU[row['method']]}, " \
            f"оценка {row['score']:.2f}: {details})"
 
@@ -178,7 +183,8 @@ def affiliation_flags(store: Store, settings: dict) -> list[Flag]:
             "ground": "44-ФЗ ст. 31 ч. 1 п. 9; 273-ФЗ ст. 10",
         }
         identity = "|".join((row["procedure_id"], row["company_inn"], row["relative_id"] or "self", row["officer_role"]))
-        flags.append(Flag("PROCUREMENT_AFFILIATION", row["person_id"], row["date"].year, "high", message,
+        severity = "medium" if row["method"] in LEAD_METHODS else "high"  # a lead: nothing but the name agrees
+        flags.append(Flag("PROCUREMENT_AFFILIATION", row["person_id"], row["date"].year, severity, message,
                           evidence, identity))
     return flags
 
