@@ -51,7 +51,7 @@ def _ours(people: pl.DataFrame, officers: pl.DataFrame) -> tuple[pl.DataFrame, p
     start = time.perf_counter()
     pairs = candidate_pairs(people, no_inn, options["max_block_size"])
     blocked = time.perf_counter()
-    matches = decide(people, no_inn, pairs, options)
+    matches = decide(people, no_inn, pairs, options).filter(pl.col("method") != "name_several")
     return pairs, matches, blocked - start, time.perf_counter() - blocked
 
 

@@ -120,9 +120,11 @@ def check_stage(servants: int) -> list[Measure]:
 
 
 def match_quality_stage() -> list[Measure]:
+    from benchmarks.affiliation_quality import write_affiliation_quality
     from benchmarks.match_quality import write_quality
 
     write_quality(persons=2000)
+    write_affiliation_quality(persons=2000)
     return []
 
 

@@ -139,8 +139,9 @@ no ``person_inn``, birth dates for ~70 % of rows) and ``truth.csv`` (``row_id`` 
 ``person_id``/``relative_id`` and the ``noise``: ``exact``, ``yo``, ``typo``, ``translit``,
 ``initials``, ``gender_form`` (the same person's surname in the other gender's form),
 ``maiden_name``, ``word_order``; hard negatives with an empty truth:
-``namesake_other_birth_date``, ``same_surname_other_patronymic``, ``common_surname``; and
-``unrelated`` strangers).
+``namesake_other_birth_date``, ``same_surname_other_patronymic``, ``initials_namesake``,
+``common_surname``; and ``unrelated`` strangers) with ``like_person_id``/``like_relative_id``,
+the person the row was made from (for a hard negative, the one it is a namesake of).
 
 Speed and command line
 ======================
@@ -442,7 +443,7 @@ def generate_match_benchmark(out_dir: Path | str, *, persons: int, seed: int = 1
     y0 = 2024
     while len(rows) < n_off:
         kind = rng.choices([k for k, _w in kinds], [w for _k, w in kinds])[0]
-        truth = ("", "")
+        truth = like = ("", "")
         birth = None
         earliest = 2008  # the first year the officer's role may begin
         if kind in ("exact", "typo", "translit", "initials", "word_order", "yo", "maiden_name", "gender_form",
@@ -453,7 +454,7 @@ def generate_match_benchmark(out_dir: Path | str, *, persons: int, seed: int = 1
             pid, rid, _rel, p = rng.choice(pool)
             earliest = max(earliest, p.birth.year + 19)  # nobody runs a company as a child
             birth = p.birth if rng.random() < 0.7 else None
-            truth = (pid, rid)
+            truth = like = (pid, rid)
             sur, given, patr = p.surname, p.given, p.patr
             if kind == "exact":
                 name = p.full
@@ -508,7 +509,7 @@ def generate_match_benchmark(out_dir: Path | str, *, persons: int, seed: int = 1
         form = "АО" if role == "board" else "ООО"
         since = dt.date(rng.randint(min(earliest, 2023), 2023), rng.randint(1, 12), rng.randint(1, 28))
         rows.append([reg.inn_company(), namer(form), name, "", birth.isoformat() if birth else "", role,
-                     "" if share is None else f"{share:g}", since.isoformat(), "", truth[0], truth[1], kind])
+                     "" if share is None else f"{share:g}", since.isoformat(), "", truth[0], truth[1], kind, *like])
         counts[kind] = counts.get(kind, 0) + 1
     rng.shuffle(rows)
     with open(out / "officers.csv", "w", encoding="utf-8", newline="") as fo, \
@@ -517,10 +518,10 @@ def generate_match_benchmark(out_dir: Path | str, *, persons: int, seed: int = 1
         wt = csv.writer(ft, lineterminator="\n")
         wo.writerow(["company_inn", "company_name", "person_name", "person_inn", "birth_date", "role",
                      "share_pct", "since", "until", "row_id"])
-        wt.writerow(["row_id", "person_id", "relative_id", "noise"])
+        wt.writerow(["row_id", "person_id", "relative_id", "noise", "like_person_id", "like_relative_id"])
         for i, r in enumerate(rows, 1):
             wo.writerow(r[:9] + [i])
-            wt.writerow([i, r[9], r[10], r[11]])
+            wt.writerow([i, *r[9:]])
     return counts
 
 

@@ -180,21 +180,26 @@ def test_rerun_keeps_ids_and_statuses(store, matched):
 
 def test_initials_fitting_two_servants_are_a_lead_only_for_the_one_who_handled_the_procedure(store, tmp_path):
     """«Жуков В.А.» fits a commission member and a servant outside procurement: a medium flag for the first,
-    saying how many people the name fits; no SERVANT_IS_OFFICER for either (a lead is not an identity)."""
+    saying how many people the name fits; no SERVANT_IS_OFFICER for either (a lead is not an identity).
+    «Сидоров П.И.» fits one servant only: SERVANT_IS_OFFICER (`name_unique`)."""
     workbook = write_csv_workbook(tmp_path / "wb", {
         "servants": [
             servant("1", full_name="Жуков Виктор Александрович", organisation=ORG, procurement_role="commission"),
             servant("2", full_name="Жуков Василий Алексеевич", organisation=ORG),
+            servant("3", full_name="Сидоров Павел Ильич", organisation=ORG),
         ],
-        "declarations": [declaration("d1", "1", 2023), declaration("d2", "2", 2023)],
+        "declarations": [declaration("d1", "1", 2023), declaration("d2", "2", 2023), declaration("d3", "3", 2023)],
     })
     procurement = write_csv(tmp_path / "procurement.csv", [bid("p1", A), bid("p1", B)])
     commissions = write_csv(tmp_path / "commissions.csv", [{"procedure_id": "p1", "person_id": "1",
                                                             "role": "commission"}])
-    officers = write_csv(tmp_path / "officers.csv", [officer(A, "Жуков В.А.", "director")])
+    officers = write_csv(tmp_path / "officers.csv", [officer(A, "Жуков В.А.", "director"),
+                                                     officer(C, "Сидоров П.И.", "director")])
     load(store, workbook, procurement, commissions, officers)
     found, _codes = run_match(store, load_settings(None))
-    assert [(f.code, f.person_id, f.severity) for f in found] == [("PROCUREMENT_AFFILIATION", "1", "medium")]
+    assert [(f.code, f.person_id, f.severity) for f in found] == [("PROCUREMENT_AFFILIATION", "1", "medium"),
+                                                                  ("SERVANT_IS_OFFICER", "3", "high")]
+    assert (found[1].evidence["match"]["method"], found[1].evidence["match"]["fits"]) == ("name_unique", 1)
     match = found[0].evidence["match"]
     assert (match["method"], match["fits"], match["birth_date"]) == ("name_several", 2, "unknown")
     assert "подходит к 2 лицам из анкет, нужна проверка" in found[0].evidence["explanation"]

@@ -79,7 +79,7 @@ ORDER BY s.person_id, p.procedure_id, o.company_inn, a.alias_idx
 OFFICER_SQL = """
 SELECT s.person_id, s.full_name AS servant_name, s.year, a.name AS person_name_written,
        o.company_inn, o.company_name, o.person_name AS officer_name_written, o.role AS officer_role, o.share_pct,
-       o.since, o.until, m.score, m.method, m.birth, m.inn, m.parts
+       o.since, o.until, m.score, m.method, m.birth, m.inn, m.parts, m.fits
 FROM m_matches m
 JOIN m_people a USING (alias_idx)
 JOIN m_officers o USING (officer_idx)
