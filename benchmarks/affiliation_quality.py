@@ -61,10 +61,11 @@ def write_inputs(source: Path, folder: Path, servants_per_org: int) -> dict[str,
     workbook = folder / "declarations_2024"
     workbook.mkdir(parents=True, exist_ok=True)
     servants = persons.filter(pl.col("relation") == "self")
-    _write_csv(workbook / "servants.csv", ["person_id", "full_name", "birth_date", "organisation", "department",
-                                           "position", "must_declare", "procurement_role", "inn"],
-               ([r["person_id"], r["full_name"], r["birth_date"], org_name[_org_of(r["person_id"], servants_per_org)],
-                 "Отдел", "Специалист", "да", "commission", r["inn"]] for r in servants.iter_rows(named=True)))
+    _write_csv(workbook / "servants.csv", ["person_id", "full_name", "former_names", "birth_date", "organisation",
+                                           "department", "position", "must_declare", "procurement_role", "inn"],
+               ([r["person_id"], r["full_name"], r["former_names"], r["birth_date"],
+                 org_name[_org_of(r["person_id"], servants_per_org)], "Отдел", "Специалист", "да", "commission", r["inn"]]
+                for r in servants.iter_rows(named=True)))
     _write_csv(workbook / "relatives.csv", ["person_id", "relative_id", "relation", "full_name", "former_names",
                                             "birth_date", "inn"],
                persons.filter(pl.col("relation") != "self").select(

@@ -172,6 +172,9 @@ SERVANTS = Sheet(
             "person_id": field("Табельный номер", required=True, unique=True,
                                description="Personnel number, stable across years; the join key"),
             "full_name": field("ФИО", required=True, description="Фамилия Имя Отчество"),
+            "former_names": field("Прежние ФИО", private=True,
+                                  description="';'-separated former (maiden) names, as in the анкета (beyond the "
+                                              "contract: it lists them for relatives only)"),
             "birth_date": field("Дата рождения", "date", checks=[rules.plausible_birth_date()]),
             "organisation": field("Организация", required=True),
             "department": field("Подразделение"),

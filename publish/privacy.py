@@ -27,7 +27,8 @@ from declarations.text import fold
 
 YEAR_PERSONS = "SELECT person_id FROM servants WHERE year = $year AND source = 'workbook'"
 YEAR_DECLARATIONS = f"SELECT declaration_id FROM declarations WHERE year = $year AND person_id IN ({YEAR_PERSONS})"
-NAME_COLUMNS = {("relatives", "full_name"), ("relatives", "former_names"), ("declarations", "subject_name")}
+NAME_COLUMNS = {("relatives", "full_name"), ("relatives", "former_names"), ("servants", "former_names"),
+                ("declarations", "subject_name")}
 
 _WORD = re.compile(r"\w+")
 _NAME_SPLIT = re.compile(r"[\s\-]+")

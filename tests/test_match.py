@@ -203,3 +203,28 @@ def test_initials_fitting_two_servants_are_a_lead_only_for_the_one_who_handled_t
     match = found[0].evidence["match"]
     assert (match["method"], match["fits"], match["birth_date"]) == ("name_several", 2, "unknown")
     assert "подходит к 2 лицам из анкет, нужна проверка" in found[0].evidence["explanation"]
+
+
+def test_a_servant_is_found_under_her_maiden_name_and_so_is_her_brother(store, tmp_path):
+    """The анкета lists a servant's former names too: a company run under her maiden name is hers, and an
+    officer with her maiden surname and her patronymic is possibly her undeclared brother."""
+    workbook = write_csv_workbook(tmp_path / "wb", {
+        "servants": [servant("1", full_name="Петрова Анна Викторовна", former_names="Смирнова Анна Викторовна",
+                             birth_date="1984-07-15", organisation=ORG, procurement_role="commission")],
+        "declarations": [declaration("d1", "1", 2023)],
+    })
+    procurement = write_csv(tmp_path / "procurement.csv", [bid("p1", A), bid("p1", B)])
+    officers = write_csv(tmp_path / "officers.csv", [
+        officer(A, "Смирнова Анна Викторовна", "director", birth_date="1984-07-15"),
+        officer(B, "Смирнов Олег Викторович", "director"),
+    ])
+    load(store, workbook, procurement, officers)
+    found, _codes = run_match(store, load_settings(None))
+    by_code = {f.code: f for f in found}
+    assert sorted(by_code) == ["POSSIBLE_UNDECLARED_RELATIVE", "PROCUREMENT_AFFILIATION", "SERVANT_IS_OFFICER"]
+    assert "служащий (под прежней фамилией)" in by_code["PROCUREMENT_AFFILIATION"].message
+    assert by_code["SERVANT_IS_OFFICER"].evidence["company"]["inn"] == A
+    brother = by_code["POSSIBLE_UNDECLARED_RELATIVE"]
+    assert (brother.evidence["officer"]["name"], brother.evidence["compared_with"]["whose"]) == (
+        "Смирнов Олег Викторович", "self_former")
+    assert "по прежней фамилии служащего" in brother.message

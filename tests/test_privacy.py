@@ -26,7 +26,8 @@ from publish.publisher import publish_generalised, publish_year
 from tests.conftest import SAMPLE, load
 from tests.test_publish_data import load_rich
 
-NAME_COLUMNS = {("relatives", "full_name"), ("relatives", "former_names"), ("declarations", "subject_name")}
+NAME_COLUMNS = {("relatives", "full_name"), ("relatives", "former_names"), ("servants", "former_names"),
+                ("declarations", "subject_name")}
 # Not marked private in the contract, but never published either: the declarant's birth date.
 ALSO_NEVER_PUBLISHED = {"servants": ["birth_date"]}
 TEXT, WORD, NUMBER = "text", "word", "number"  # substring, whole word, whole number
@@ -206,6 +207,8 @@ def test_search_finds_what_it_looks_for(store, tmp_path):
     for planted in (("АО Райффайзенбанк", TEXT), ("А123ВС77", TEXT), ("03.02.1982", TEXT), ("734 519,37", NUMBER),
                     ("Аглая", WORD), ("Зябликова", WORD), ("Зябликова Аглая Викторовна", TEXT)):
         assert planted in terms
+    assert terms[("Кукушкина", WORD)] == "servants.former_names"  # her maiden name; not her own given name
+    assert ("Ольга", WORD) not in terms
     with zipfile.ZipFile(out / "2023" / "declarations_2023.xlsx", "a") as archive:
         archive.writestr("xl/planted.xml", "<x>г. Энск, ул. Черемуховая, д. 17, кв. 4 &amp; Зябликова</x>")
     (out / "2023" / "planted.html").write_text("<p>счет 734&nbsp;519,37</p>", encoding="utf-8")
@@ -222,7 +225,8 @@ def test_free_text_typed_in_the_wrong_column_is_scrubbed(store, tmp_path):
 
     sheets = rich_sheets(2023)
     sheets["vehicles"][0]["model"] = "Camry А123ВС77"
-    sheets["expenses"][0]["funds_source"] = "подарок Петровой Аглаи Викторовны, кредит ПАО Промсвязьбанк"
+    sheets["expenses"][0]["funds_source"] = ("подарок Петровой Аглаи Викторовны, кредит ПАО Промсвязьбанк, "
+                                             "наследство на имя Кукушкиной О.Н.")
     load(store, write_csv_workbook(tmp_path / "wb", sheets))
     out = tmp_path / "out"
     publish_all(store, out)
@@ -230,7 +234,7 @@ def test_free_text_typed_in_the_wrong_column_is_scrubbed(store, tmp_path):
     assert leaks(private_terms(store), texts) == []
     page = (out / "site" / "2023" / "administratsiya-goroda-enska.html").read_text(encoding="utf-8")
     assert "автомобиль легковой Toyota Camry" in page and "кредит" in page
-    for declined in ("Петровой", "Аглаи", "Викторовны", "Промсвязьбанк"):  # other grammatical cases too
+    for declined in ("Петровой", "Аглаи", "Викторовны", "Промсвязьбанк", "Кукушкиной"):  # other cases too
         assert declined not in page
 
 

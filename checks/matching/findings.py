@@ -246,12 +246,12 @@ def undeclared_relative_flags(
         """The officer is, or bears the very name of, someone already declared (a namesake is no sibling)."""
         return any(compared(name, officer_name).score >= match_threshold for name in declared_names[person_id])
 
-    # whose names to look from: the servant, and the spouse under her or his former surname
+    # whose names to look from: the servant, and the servant or the spouse under a former surname
     anchors = [(r["person_id"], r["org_key"], r["full_name"], "self") for r in servants.iter_rows(named=True)]
-    spouse_former = people.filter((pl.col("relation") == "spouse") & (pl.col("name_kind") == "former_name"))
+    former = people.filter(pl.col("relation").is_in(["self", "spouse"]) & (pl.col("name_kind") == "former_name"))
     org_of = dict(servants.select("person_id", "org_key").iter_rows())
-    anchors += [(r["person_id"], org_of.get(r["person_id"]), r["name"], "spouse_former")
-                for r in spouse_former.iter_rows(named=True)]
+    anchors += [(r["person_id"], org_of.get(r["person_id"]), r["name"], f"{r['relation']}_former")
+                for r in former.iter_rows(named=True)]
     by_key = defaultdict(list)
     for anchor in anchors:
         for key in kinship_keys(parsed(anchor[2])):
@@ -270,8 +270,8 @@ def undeclared_relative_flags(
                     continue
                 identity = f"{row['company_inn']}|{officer_name.display()}|{anchor_kind}"
                 kin_ru = {"siblings": "брат или сестра", "parent_child": "ребенок", "child_parent": "отец"}[relation]
-                if anchor_kind == "spouse_former":
-                    kin_ru += " супруга(и) (по прежней фамилии)"
+                kin_ru += {"spouse_former": " супруга(и) (по прежней фамилии)",
+                           "self_former": " (по прежней фамилии служащего)"}.get(anchor_kind, "")
                 message = (f"{name_of[person_id]}: {OFFICER_ROLES.get(row['role'], row['role'])} участника закупки "
                            f"«{row['company_name']}» — «{row['person_name']}», возможно {kin_ru}; "
                            f"нет в анкете родственников")

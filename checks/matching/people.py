@@ -29,6 +29,10 @@ WITH servant AS (
     SELECT person_id, relative_id, relation, trim(former), 'former_name', full_name, birth_date, inn
     FROM (SELECT *, unnest(string_split(former_names, ';')) AS former FROM relative WHERE former_names IS NOT NULL)
     WHERE trim(former) != ''
+    UNION ALL
+    SELECT person_id, NULL, 'self', trim(former), 'former_name', full_name, birth_date, inn
+    FROM (SELECT *, unnest(string_split(former_names, ';')) AS former FROM servant WHERE former_names IS NOT NULL)
+    WHERE trim(former) != ''
 )
 SELECT row_number() OVER (ORDER BY person_id, relative_id NULLS FIRST, name_kind, name) - 1 AS alias_idx, *
 FROM named
