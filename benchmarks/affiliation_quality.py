@@ -124,9 +124,8 @@ def found_findings(db: Path) -> list[tuple[tuple, str]]:
     return found
 
 
-def measure(persons: int, servants_per_org: int) -> dict:
-    source = benchmark_data(persons)
-    folder = ROOT / "bench-data" / f"affiliation-{persons}-by-{servants_per_org}"
+def measure(source: Path, folder: Path, servants_per_org: int) -> dict[str, list[int]]:
+    """Load and match the benchmark in `source` as organisations of `servants_per_org`, working in `folder`."""
     where = write_inputs(source, folder, servants_per_org)
     db = folder / "store.duckdb"
     db.unlink(missing_ok=True)
@@ -155,7 +154,8 @@ def write_affiliation_quality(persons: int = 2000, sizes: tuple[int, ...] = (100
                   "| noise kind | expected | found, high | found, medium | wrong, high | wrong, medium |",
                   "|---|---:|---:|---:|---:|---:|"]
         total = [0] * 5
-        for noise, counts in sorted(measure(persons, size).items()):
+        folder = ROOT / "bench-data" / f"affiliation-{persons}-by-{size}"
+        for noise, counts in sorted(measure(benchmark_data(persons), folder, size).items()):
             lines.append(f"| {noise} | {' | '.join(map(str, counts))} |")
             total = [a + b for a, b in zip(total, counts)]
         expected, right_high, right_medium, wrong_high, wrong_medium = total

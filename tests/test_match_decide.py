@@ -109,3 +109,16 @@ def test_the_prefilter_loses_no_match_on_the_labelled_benchmark(benchmark: Path)
     key = ["alias_idx", "officer_idx"]
     assert decide(persons, register, plausible, OPTIONS).sort(key).equals(
         decide(persons, register, every, OPTIONS).sort(key))
+
+
+def test_end_to_end_every_plainly_written_link_is_a_high_finding_and_initials_are_found_too(benchmark, tmp_path):
+    """The labelled benchmark loaded and matched through the command line, as organisations of 50 servants."""
+    from benchmarks.affiliation_quality import measure
+
+    result = measure(benchmark, tmp_path, servants_per_org=50)
+    for kind in ("exact", "yo", "translit", "word_order", "gender_form", "maiden_name"):
+        expected, found_high, found_medium, _, _ = result[kind]
+        assert expected > 0 and found_high == expected and found_medium == 0, kind
+    expected, found_high, found_medium, _, _ = result["initials"]
+    assert found_high + found_medium == expected and found_medium > 0  # the leads: initials, no birth date
+    assert sum(counts[3] for counts in result.values()) == 0  # no wrong high-severity finding
