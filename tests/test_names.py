@@ -910,6 +910,7 @@ def test_blocking_key_formats() -> None:
     assert "pa:кузнецов:юлия:ива" in keys and "pz:кузнецов:юлия:новна" in keys
     assert "gpd:юлия:иван:кузнецов" in keys
     assert "gpd:юлия:иван:кзнецов" in keys
+    assert "pm:кузнецов:юлия:ив…вна" in keys
     assert "sk:кзнцв:юи" in keys
     assert len(keys) == len(set(keys))
 
@@ -963,6 +964,15 @@ def test_every_single_typo_in_surname_shares_a_blocking_key(surname: str) -> Non
     for typo in _single_edits(surname.lower()):
         wrong = set(blocking_keys(P(f"{typo.capitalize()} Юлия Ивановна")))
         assert right & wrong, typo
+
+
+@pytest.mark.parametrize("patronymic", ["Юрьевна", "Львович", "Кузьмич", "Петрович", "Ивановна", "Ильинична",
+                                        "Александровна"])
+def test_every_single_typo_in_a_patronymic_of_seven_letters_or_more_shares_a_blocking_key(patronymic: str) -> None:
+    word = patronymic.lower()
+    second_and_third_swapped = word[0] + word[2] + word[1] + word[3:]  # the one typo seven letters leave out
+    for typo in _single_edits(word) - ({second_and_third_swapped} if len(word) == 7 else set()):
+        assert shares_key(f"Кузнецова Юлия {patronymic}", f"Кузнецова Юлия {typo.capitalize()}"), typo
 
 
 @pytest.mark.parametrize(
