@@ -147,7 +147,10 @@ def write_affiliation_quality(persons: int = 2000, sizes: tuple[int, ...] = (100
              "`benchmarks/affiliation_quality.py`: the name benchmark loaded with `declarations load` and checked with",
              "`declarations match`; every servant sits on their organisation's procurement commission. Expected: one",
              "finding per register row made from a servant or a relative 44-ФЗ counts, in a role that counts.",
-             "Wrong: any other finding, by severity (medium = a lead: initials or a partial name, no birth date).", ""]
+             "Wrong: any other finding, by severity (medium = a lead: initials or a partial name, no birth date).",
+             "Organisations of 100 are an HR department's usual store; one organisation of all the servants, each",
+             "handling every procedure, is the hardest case for leads (a register row in initials fits more people).",
+             ""]
     for size in sizes:
         organisations = -(-persons // size)
         lines += [f"### {organisations} organisation{'s' if organisations > 1 else ''} of {size} servants", "",
