@@ -63,6 +63,22 @@ def test_store_from_a_newer_program_is_refused(tmp_path):
         Store(path)
 
 
+def test_a_store_of_schema_3_is_upgraded_in_place_with_its_data(tmp_path):
+    """Last year's store (before servants had former names) opens with its rows and gains the column."""
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        load(store, write_csv_workbook(tmp_path / "wb", english_sheets()))
+        servants = store.con.execute("SELECT count(*) FROM servants").fetchone()[0]
+    con = duckdb.connect(str(path))
+    con.execute("ALTER TABLE servants DROP COLUMN former_names")
+    con.execute("DELETE FROM schema_migrations WHERE version = 4")
+    con.close()
+    with Store(path) as upgraded:
+        assert upgraded.schema_version() == SCHEMA_VERSION
+        assert upgraded.con.execute("SELECT count(*) FROM servants WHERE former_names IS NULL").fetchone()[0] == servants
+        assert servants > 0
+
+
 def test_failure_inside_a_load_rolls_everything_back(store, tmp_path, monkeypatch):
     load(store, write_csv_workbook(tmp_path / "v1", english_sheets()))
     sheets = english_sheets()
