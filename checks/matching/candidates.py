@@ -46,8 +46,7 @@ def _keyed(names: pl.Series, first_id: int) -> tuple[pl.DataFrame, pl.DataFrame]
         ((pl.col("given") != "") & (pl.col("patronymic") != "") & ~pl.col("latin")).alias("complete"))
     keys = blocking_key_frame(features, id_column="name_id").select(
         "name_id", pl.col("key").hash(seed=7),
-        pl.any_horizontal(pl.col("key").str.starts_with(f"{kind}:") for kind in BROAD_KINDS).alias("broad")
-    ).unique(["name_id", "key"])
+        pl.any_horizontal(pl.col("key").str.starts_with(f"{kind}:") for kind in BROAD_KINDS).alias("broad"))
     return features.select("name_id", "name", *FEATURES), keys
 
 
@@ -81,11 +80,11 @@ def _register(con: duckdb.DuckDBPyConnection, people: pl.DataFrame, officers: pl
 
 BLOCKED_SQL = """
 CREATE TEMP TABLE blocked AS
-WITH person_keys AS (  -- name_keys holds each (name, key) once
-    SELECT p.alias_idx, k.key, k.broad, n.complete
+WITH person_keys AS (
+    SELECT DISTINCT p.alias_idx, k.key, k.broad, n.complete
     FROM people p JOIN name_keys k USING (name_id) JOIN names n USING (name_id)
 ), officer_keys AS (
-    SELECT o.officer_idx, k.key, k.broad, n.complete
+    SELECT DISTINCT o.officer_idx, k.key, k.broad, n.complete
     FROM officers o JOIN name_keys k USING (name_id) JOIN names n USING (name_id)
 ), cold AS (
     SELECT key FROM officer_keys GROUP BY key HAVING count(*) <= $max_block_size

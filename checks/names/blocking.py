@@ -22,8 +22,9 @@ Narrow keys (any two names sharing one are a candidate pair):
   patronymic of eight letters or more, and in one of seven but for a swap of its second
   and third letters (Юьревна): each leaves one of the three as it was (the suffix alone,
   -овна, would put every Иванова Елена *овна in one block). A deletion neighbourhood, as
-  for surnames, would also cover Ильич/Илич, but at 1 000 000 × 5 000 000 it cost 94 s and
-  2.5 GB for 52 more candidate pairs.
+  for surnames, would also cover Ильич/Илич, but at 1 000 000 × 5 000 000 it ran DuckDB out
+  of its 3 GB, and with the joins reworked to fit cost 94 s and 2.5 GB more, for 52 more
+  candidate pairs.
 * ``gp:<given>:<father>:`` - only for names without a surname.
 
 Broad keys (a pair only when at least one of the two names is not complete; see
