@@ -50,11 +50,14 @@ def _write_csv(path: Path, header: list[str], rows) -> Path:
     return path
 
 
-def write_inputs(source: Path, folder: Path, servants_per_org: int) -> dict[str, tuple[str, str]]:
+def read_benchmark(source: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """persons.csv, officers.csv and truth.csv of the name benchmark, as text."""
+    return tuple(pl.read_csv(source / f"{name}.csv", infer_schema=False) for name in ("persons", "officers", "truth"))
+
+
+def write_inputs(persons: pl.DataFrame, officers: pl.DataFrame, truth: pl.DataFrame, folder: Path,
+                 servants_per_org: int) -> dict[str, tuple[str, str]]:
     """The contract's input files for the benchmark; returns company INN -> (procedure, noise kind)."""
-    persons = pl.read_csv(source / "persons.csv", infer_schema=False)
-    officers = pl.read_csv(source / "officers.csv", infer_schema=False)
-    truth = pl.read_csv(source / "truth.csv", infer_schema=False)
     organisations = -(-persons.filter(pl.col("relation") == "self").height // servants_per_org)
     org_name = [f"Администрация муниципального образования № {k + 1}" for k in range(organisations)]
     org_inn = [inn10_check(f"{6900000 + k:07d}01") for k in range(organisations)]
@@ -92,16 +95,15 @@ def write_inputs(source: Path, folder: Path, servants_per_org: int) -> dict[str,
     return where
 
 
-def expected_findings(source: Path, where: dict[str, tuple[str, str]]) -> dict[tuple, str]:
+def expected_findings(persons: pl.DataFrame, officers: pl.DataFrame, truth: pl.DataFrame,
+                      where: dict[str, tuple[str, str]]) -> dict[tuple, str]:
     """(servant, procedure, company, relative or "self") -> noise kind, for every finding the law asks for."""
     options = load_settings(None)["match"]
     counted = set(options["kin_relations"]) | {"self"}
-    persons = pl.read_csv(source / "persons.csv", infer_schema=False)
     relation = dict(persons.select(pl.coalesce("relative_id", "person_id"), "relation").iter_rows())
-    officers = pl.read_csv(source / "officers.csv", infer_schema=False)
-    truth = pl.read_csv(source / "truth.csv", infer_schema=False).filter(pl.col("person_id").is_not_null())
     expected = {}
-    for row in officers.join(truth, on="row_id").iter_rows(named=True):
+    true_links = truth.filter(pl.col("person_id").is_not_null())
+    for row in officers.join(true_links, on="row_id").iter_rows(named=True):
         who = row["relative_id"] or row["person_id"]
         share = float(row["share_pct"]) if row["share_pct"] else None
         role_counts = row["role"] in ("director", "board") or (
@@ -126,13 +128,14 @@ def found_findings(db: Path) -> list[tuple[tuple, str]]:
 
 def measure(source: Path, folder: Path, servants_per_org: int) -> dict[str, list[int]]:
     """Load and match the benchmark in `source` as organisations of `servants_per_org`, working in `folder`."""
-    where = write_inputs(source, folder, servants_per_org)
+    benchmark = read_benchmark(source)
+    where = write_inputs(*benchmark, folder, servants_per_org)
     db = folder / "store.duckdb"
     db.unlink(missing_ok=True)
     for command in (["load", str(folder / "declarations_2024"), str(folder / "procurement.csv"),
                      str(folder / "officers.csv")], ["match"]):
         subprocess.run([str(DECLARATIONS), "--quiet", command[0], "--db", str(db), *command[1:]], check=True, cwd=ROOT)
-    expected = expected_findings(source, where)
+    expected = expected_findings(*benchmark, where)
     by_noise: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     for noise in expected.values():
         by_noise[noise][0] += 1

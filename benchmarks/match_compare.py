@@ -27,7 +27,7 @@ import polars as pl
 
 from benchmarks.match_quality import ROOT, _frames, _scores
 from checks.matching.candidates import candidate_pairs
-from checks.matching.decide import decide
+from checks.matching.decide import decide, identities
 from declarations.settings import load_settings
 
 OUT = ROOT / "benchmarks" / "extra" / "match_quality_compare.md"  # sorts right after match_quality.md
@@ -51,7 +51,7 @@ def _ours(people: pl.DataFrame, officers: pl.DataFrame) -> tuple[pl.DataFrame, p
     start = time.perf_counter()
     pairs = candidate_pairs(people, no_inn, options["max_block_size"])
     blocked = time.perf_counter()
-    matches = decide(people, no_inn, pairs, options).filter(pl.col("method") != "name_several")
+    matches = identities(decide(people, no_inn, pairs, options))
     return pairs, matches, blocked - start, time.perf_counter() - blocked
 
 

@@ -18,7 +18,7 @@ import polars as pl
 from rapidfuzz import fuzz, process
 
 from checks.matching.candidates import candidate_pairs
-from checks.matching.decide import decide
+from checks.matching.decide import decide, identities
 from declarations.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,8 +50,9 @@ def _ours(people, officers) -> dict[int, set[str]]:
     options = load_settings(None)["match"]
     pairs = candidate_pairs(people, officers.with_columns(pl.lit(None, dtype=pl.Utf8).alias("person_inn")),
                             options["max_block_size"])
-    matches = decide(people, officers.with_columns(pl.lit(None, dtype=pl.Utf8).alias("person_inn")), pairs, options
-                     ).filter(pl.col("method") != "name_several")  # leads are no identity: scored end to end instead
+    # leads that fit several people are no identity: they are scored end to end (affiliation_quality)
+    matches = identities(decide(people, officers.with_columns(pl.lit(None, dtype=pl.Utf8).alias("person_inn")),
+                                pairs, options))
     predicted = defaultdict(set)
     for officer, who in matches.join(people.select("alias_idx", "who"), on="alias_idx").select(
             "officer_idx", "who").iter_rows():

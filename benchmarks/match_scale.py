@@ -19,7 +19,7 @@ import polars as pl
 
 from benchmarks.match_quality import aliases
 from checks.matching.candidates import block_stats, candidate_pairs
-from checks.matching.decide import decide
+from checks.matching.decide import decide, identities
 from declarations.settings import load_settings
 
 
@@ -38,9 +38,8 @@ def run(folder: Path) -> dict:
     matches = decide(people, officers, pairs, options)
     steps["decide"] = time.perf_counter() - mark
     truth = pl.read_parquet(folder / "truth.parquet")
-    leads = matches.filter(pl.col("method") == "name_several")
-    identities = matches.filter(pl.col("method") != "name_several")
-    found = identities.join(people.select("alias_idx", "who"), on="alias_idx").select("officer_idx", "who").unique()
+    identified = identities(matches)
+    found = identified.join(people.select("alias_idx", "who"), on="alias_idx").select("officer_idx", "who").unique()
     hit = truth.join(found.with_columns(pl.lit(True).alias("hit")), on=["officer_idx", "who"], how="left")
     planted_found = int(hit.get_column("hit").sum())
     by_noise = hit.group_by("noise").agg(pl.col("hit").fill_null(False).mean().round(3)).sort("noise")
@@ -49,8 +48,8 @@ def run(folder: Path) -> dict:
         "aliases": people.height,
         "officers": officers.height,
         **block_stats(people, pairs),
-        "matches": identities.height,
-        "leads": leads.height,
+        "matches": identified.height,
+        "leads": matches.height - identified.height,
         "planted": truth.height,
         "planted_found": planted_found,
         "recall_by_noise": dict(by_noise.iter_rows()),

@@ -50,6 +50,11 @@ def _agreement(a, b) -> str:
     return "equal" if a == b else "differ"
 
 
+def identities(matches: pl.DataFrame) -> pl.DataFrame:
+    """The matches that say who a register row is: all but the leads that fit several people."""
+    return matches.filter(pl.col("method") != "name_several")
+
+
 BATCH = 200_000  # pairs whose names are parsed and compared together (bounds the Python objects)
 
 
