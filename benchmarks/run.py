@@ -180,16 +180,37 @@ def commit() -> str:
                            text=True).stdout.strip() or "unknown"
 
 
-def write_results(results: list[Measure]) -> None:
+def _table_rows(text: str) -> list[Measure]:
+    """The rows of a BENCHMARKS.md results table, read back so that `--only` can keep them."""
+    rows = []
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 5 and line.startswith("| ") and cells[2].replace(".", "", 1).isdigit():
+            rows.append(Measure(cells[0], cells[1], float(cells[2]), float(cells[3]), cells[4]))
+    return rows
+
+
+def merged_with_previous(results: list[Measure], previous: str) -> list[Measure]:
+    """Previous rows with those re-measured now replaced (same stage and size), new ones at the end."""
+    fresh = {(m.stage, m.size): m for m in results}
+    kept = [fresh.pop((m.stage, m.size), m) for m in _table_rows(previous)]
+    return kept + list(fresh.values())
+
+
+def write_results(results: list[Measure], only: list[str] | None = None) -> None:
+    previous = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    header = [f"- Machine: {machine()}", f"- Date: {datetime.now():%Y-%m-%d %H:%M}", f"- Commit: {commit()}"]
+    if only:
+        results = merged_with_previous(results, previous)
+        header = [line for line in previous.splitlines() if line.startswith(("- Machine:", "- Date:", "- Commit:"))]
+        header.append(f"- Re-measured with `--only {' '.join(only)}` on {datetime.now():%Y-%m-%d %H:%M} at {commit()}")
     lines = [
         "# Benchmarks",
         "",
         "Written by `make bench` (`benchmarks/run.py`); each stage is a separate process, timed as a whole,",
         "with its own peak resident memory. Targets are in the issues; the figures are what this run measured.",
         "",
-        f"- Machine: {machine()}",
-        f"- Date: {datetime.now():%Y-%m-%d %H:%M}",
-        f"- Commit: {commit()}",
+        *header,
         "",
         "| stage | size | wall, s | peak memory, MB | note |",
         "|---|---|---:|---:|---|",
@@ -206,14 +227,18 @@ def write_results(results: list[Measure]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--only", nargs="+", metavar="STAGE", choices=[s.__name__ for s in STAGES + ONCE],
+                        help="re-measure only these stage functions; the other rows of BENCHMARKS.md are kept")
     args = parser.parse_args()
     results: list[Measure] = []
     for servants in args.sizes:
         for stage in STAGES:
-            results += stage(servants)
+            if not args.only or stage.__name__ in args.only:
+                results += stage(servants)
     for stage in ONCE:
-        results += stage()
-    write_results(results)
+        if not args.only or stage.__name__ in args.only:
+            results += stage()
+    write_results(results, args.only)
 
 
 if __name__ == "__main__":
