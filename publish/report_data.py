@@ -124,6 +124,9 @@ SETTING_LABELS = {
     "match.founder_share_pct": "Доля учредителя, начиная с которой он учитывается (более), %",
     "match.kin_relations": "Степени родства для PROCUREMENT_AFFILIATION",
     "match.max_block_size": "Наибольший размер блока при поиске пар ФИО",
+    "match.parent_age_gap": "Разница в возрасте родителя и ребенка для POSSIBLE_UNDECLARED_RELATIVE (от, до), лет",
+    "match.sibling_age_gap": "Наибольшая разница в возрасте братьев и сестер для POSSIBLE_UNDECLARED_RELATIVE, лет",
+    "match.relative_min_score": "Наименьшая оценка возможного родственника для POSSIBLE_UNDECLARED_RELATIVE (0–1)",
     "publish.sort_by": "Порядок служащих в публикуемой таблице",
 }
 SETTING_SECTIONS = {"deadlines": "Сроки", "checks": "Проверки", "match": "Закупки", "publish": "Публикация"}

@@ -1,0 +1,282 @@
+"""POSSIBLE_UNDECLARED_RELATIVE: officers of bidders whose names and ages suggest kinship with a servant.
+
+Who is compared: every officer of a company that took part in the organisation's procurement,
+against the servant's name and the servant's or the spouse's former (maiden) names. The names
+must allow a kinship (`checks.names.kinship`: same surname in either gender form, and a
+patronymic from the same father's name, or the father's given name, or the child's); an officer
+already matched to someone declared, or bearing a declared person's very name, is not a lead.
+
+Age: where both birth dates are known, a kinship the ages rule out is dropped (a parent 16–60
+years older, a child 16–60 years younger, a sibling within 25 years: `[match]` settings).
+
+Score: how unlikely the agreement is by chance among the officers compared. A chance
+coincidence needs the same surname (its share of people, from `russiannames`), the same link
+(the father's name behind the patronymic, or the given name), and an age difference as fitting
+as this one (the share of the compared officers whose age fits as well). The expected number of
+such coincidences is `officers × surname × link × age`; the score is `1 / (1 + expected)`:
+near 1 for «Шкрабич» with his sister's patronymic, below one half for «Иванов Александрович»
+among thousands of officers. Candidates from `relative_min_score` up are listed, best first, in
+one finding per servant and company.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+import polars as pl
+
+from checks.flags import Flag
+from checks.matching.decide import compared, parsed
+from checks.names import (CHILD_PARENT, PARENT_CHILD, SIBLINGS, PersonName, could_be_parent_child,
+                          could_be_siblings, given_from_patronymic, kinship_keys)
+from checks.names.frequency import father_share, given_share, one_in, surname_shares
+from declarations.model import OFFICER_ROLES
+from declarations.store import Store
+
+CODE = "POSSIBLE_UNDECLARED_RELATIVE"
+YEAR_DAYS = 365.2425
+
+PARTICIPANT_OFFICERS_SQL = """
+SELECT op.org_key, o.officer_idx, o.company_inn, any_value(o.company_name) AS company_name,
+       any_value(o.person_name) AS person_name, any_value(o.role) AS role, any_value(o.share_pct) AS share_pct,
+       any_value(o.birth_date) AS birth_date,
+       list(DISTINCT p.procedure_id ORDER BY p.procedure_id) AS procedures, min(p.date) AS first_date
+FROM m_officers o
+JOIN m_procedure p ON p.participant_inn = o.company_inn
+JOIN m_org_procedure op USING (procedure_id)
+WHERE (o.since IS NULL OR o.since <= p.date) AND (o.until IS NULL OR o.until >= p.date)
+GROUP BY op.org_key, o.officer_idx, o.company_inn
+ORDER BY o.officer_idx
+"""
+
+KINSHIP_RU = {SIBLINGS: "брат или сестра", PARENT_CHILD: "сын или дочь", CHILD_PARENT: "отец"}
+WHOSE_RU = {"self": "", "self_former": " (по прежней фамилии служащего)",
+            "spouse_former": " супруга(и) (по прежней фамилии супруга(и))"}
+
+
+@dataclass(frozen=True)
+class AgeRules:
+    """Years between birth dates that fit each kinship (both ends included)."""
+
+    parent_min: float
+    parent_max: float
+    sibling_max: float
+
+    @classmethod
+    def from_settings(cls, options: dict) -> AgeRules:
+        low, high = options["parent_age_gap"]
+        return cls(float(low), float(high), float(options["sibling_age_gap"]))
+
+    def fits(self, relation: str, gap: float | None) -> bool:
+        """`gap`: the officer's birth minus the anchor's, in years (positive: the officer is younger)."""
+        if gap is None:
+            return True
+        if relation == SIBLINGS:
+            return abs(gap) <= self.sibling_max
+        if relation == PARENT_CHILD:  # the anchor is the parent: the officer is younger
+            return self.parent_min <= gap <= self.parent_max
+        return self.parent_min <= -gap <= self.parent_max
+
+
+def age_gap(anchor_birth: date | None, officer_birth: date | None) -> float | None:
+    if anchor_birth is None or officer_birth is None:
+        return None
+    return (officer_birth - anchor_birth).days / YEAR_DAYS
+
+
+def possible_kinships(anchor: PersonName, officer: PersonName) -> list[str]:
+    """Every kinship the names allow (both parent directions when both fit)."""
+    found = []
+    if could_be_siblings(anchor, officer):
+        found.append(SIBLINGS)
+    if could_be_parent_child(anchor, officer):
+        found.append(PARENT_CHILD)
+    if could_be_parent_child(officer, anchor):
+        found.append(CHILD_PARENT)
+    return found
+
+
+class AgeSpread:
+    """Birth dates of the officers an organisation's servants are compared with: how often an age fits by chance."""
+
+    def __init__(self, births: list[date]):
+        self.days = sorted(b.toordinal() for b in births)
+
+    def share_within(self, anchor: date, low_years: float, high_years: float) -> float:
+        """Share of the officers born between `low_years` and `high_years` after `anchor` (one added: never 0)."""
+        start = anchor.toordinal()
+        lo = bisect.bisect_left(self.days, start + low_years * YEAR_DAYS)
+        hi = bisect.bisect_right(self.days, start + high_years * YEAR_DAYS)
+        return (hi - lo + 1) / (len(self.days) + 1)
+
+    def share_fitting(self, relation: str, anchor: date, gap: float, rules: AgeRules) -> float:
+        if relation == SIBLINGS:
+            width = max(abs(gap), 1.0)
+            return self.share_within(anchor, -width, width)
+        if relation == PARENT_CHILD:
+            return self.share_within(anchor, rules.parent_min, rules.parent_max)
+        return self.share_within(anchor, -rules.parent_max, -rules.parent_min)
+
+
+def link_share(relation: str, anchor: PersonName, officer: PersonName) -> tuple[float, str]:
+    """How common the name link is, and its words: the father's name behind a patronymic, or a given name."""
+    if relation == SIBLINGS:
+        father = given_from_patronymic(anchor.patronymic) or anchor.patronymic
+        share = father_share(father)
+        return share, f"отчество от того же имени — у {one_in(share)}"
+    if relation == PARENT_CHILD:
+        share = father_share(anchor.given)
+        return share, f"отчество от имени служащего — у {one_in(share)}"
+    share = given_share(officer.given)
+    return share, f"имя совпадает с именем отца в отчестве служащего — у {one_in(share)}"
+
+
+def _years_ru(years: float) -> str:
+    whole = int(round(abs(years)))
+    word = "год" if whole % 10 == 1 and whole % 100 != 11 else (
+        "года" if whole % 10 in (2, 3, 4) and whole % 100 not in (12, 13, 14) else "лет")
+    return f"{whole} {word}"
+
+
+def _number_ru(value: float) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
+def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.DataFrame, options: dict) -> list[Flag]:
+    """One finding per servant and company, listing the officers who may be undeclared relatives, best first."""
+    rules = AgeRules.from_settings(options)
+    threshold = float(options["relative_min_score"])
+    officers = store.frame(PARTICIPANT_OFFICERS_SQL)
+    servants = store.frame("SELECT person_id, full_name, org_key, year, birth_date FROM m_servant")
+    if officers.is_empty() or servants.is_empty():
+        return []
+    matched = defaultdict(set)  # person_id -> officer_idx already matched to someone declared
+    for person_id, officer_idx in matches.join(people.select("alias_idx", "person_id"), on="alias_idx").select(
+            "person_id", "officer_idx").iter_rows():
+        matched[person_id].add(officer_idx)
+    declared_names = defaultdict(list)  # person_id -> names of the servant and declared relatives
+    for person_id, name in people.select("person_id", "name").iter_rows():
+        declared_names[person_id].append(name)
+    match_threshold = options["match_threshold"]
+
+    def declared(person_id: str, officer_name: str) -> bool:
+        """The officer is, or bears the very name of, someone already declared (a namesake is no sibling)."""
+        return any(compared(name, officer_name).score >= match_threshold for name in declared_names[person_id])
+
+    servant = {r["person_id"]: r for r in servants.iter_rows(named=True)}
+    # whose names to look from: the servant, and the servant or the spouse under a former surname
+    anchors = [(r["person_id"], r["full_name"], "self", r["birth_date"]) for r in servant.values()]
+    former = people.filter(pl.col("relation").is_in(["self", "spouse"]) & (pl.col("name_kind") == "former_name"))
+    anchors += [(r["person_id"], r["name"], f"{r['relation']}_former", r["birth_date"])
+                for r in former.iter_rows(named=True) if r["person_id"] in servant]
+    by_key = defaultdict(list)
+    for anchor in anchors:
+        for key in kinship_keys(parsed(anchor[1])):
+            by_key[(servant[anchor[0]]["org_key"], key)].append(anchor)
+
+    # the officers each organisation's servants are compared with: how many people, and their birth dates
+    people_of_org: dict[str, set] = defaultdict(set)
+    births_of_org: dict[str, dict] = defaultdict(dict)
+    for org_key, name, birth in officers.select("org_key", "person_name", "birth_date").iter_rows():
+        who = (parsed(name).display(), birth)
+        people_of_org[org_key].add(who)
+        if birth is not None:
+            births_of_org[org_key][who] = birth
+    spread = {org: AgeSpread(list(b.values())) for org, b in births_of_org.items()}
+
+    leads = []  # (person_id, anchor, officer row, relation, gap)
+    for row in officers.iter_rows(named=True):
+        officer_name = parsed(row["person_name"])
+        seen = set()
+        for key in kinship_keys(officer_name):
+            for anchor in by_key.get((row["org_key"], key), []):
+                person_id, anchor_text, whose, anchor_birth = anchor
+                if (person_id, anchor_text) in seen:
+                    continue
+                seen.add((person_id, anchor_text))
+                if row["officer_idx"] in matched[person_id] or declared(person_id, row["person_name"]):
+                    continue
+                gap = age_gap(anchor_birth, row["birth_date"])
+                for relation in possible_kinships(parsed(anchor_text), officer_name):
+                    if rules.fits(relation, gap):
+                        leads.append((person_id, anchor, row, relation, gap))
+    if not leads:
+        return []
+    surnames = surname_shares(parsed(lead[1][1]).surname for lead in leads)
+
+    candidates: dict[tuple[str, str], dict[tuple, dict]] = defaultdict(dict)
+    for person_id, (_, anchor_text, whose, anchor_birth), row, relation, gap in leads:
+        anchor_name, officer_name = parsed(anchor_text), parsed(row["person_name"])
+        compared_with = len(people_of_org[row["org_key"]])
+        surname = surnames[anchor_name.surname]
+        link, link_words = link_share(relation, anchor_name, officer_name)
+        reasons = [f"фамилия (в любой родовой форме) — у {one_in(surname)}", link_words]
+        age = 1.0
+        if gap is not None:
+            age = spread[row["org_key"]].share_fitting(relation, anchor_birth, gap, rules)
+            difference = "моложе" if gap > 0 else "старше"
+            reasons.append(f"{difference} на {_years_ru(gap)} — так подходят по возрасту {one_in(age)} лиц участников")
+        else:
+            reasons.append("дата рождения в реестре не указана, возраст не проверен")
+        expected = compared_with * surname * link * age
+        score = 1.0 / (1.0 + expected)
+        reasons.append(f"случайно такое совпадение ожидается у {_number_ru(expected)} из {compared_with} "
+                       f"лиц участников закупок организации")
+        candidate = {
+            "name": row["person_name"], "role": row["role"], "share_pct": row["share_pct"],
+            "birth_date": row["birth_date"], "kinship": relation,
+            "compared_with": {"name": anchor_text, "whose": whose},
+            "age_difference": None if gap is None else round(gap, 1),
+            "score": round(score, 3), "why": "; ".join(reasons),
+            "chance": {"surname": surname, "link": link, "age": age, "officers": compared_with,
+                       "expected": expected},
+            "procedures": row["procedures"], "first_date": row["first_date"],
+        }
+        who = (officer_name.display(), row["birth_date"])
+        best = candidates[(person_id, row["company_inn"])].get(who)
+        if best is None or candidate["score"] > best["score"]:
+            if best is not None:
+                candidate["roles"] = sorted(set(best.get("roles", [best["role"]])) | {row["role"]})
+            candidates[(person_id, row["company_inn"])][who] = candidate
+        else:
+            best["roles"] = sorted(set(best.get("roles", [best["role"]])) | {row["role"]})
+    company_name = dict(officers.select("company_inn", "company_name").iter_rows())
+
+    flags = []
+    for (person_id, company_inn), found in sorted(candidates.items()):
+        ranked = sorted((c for c in found.values() if c["score"] >= threshold),
+                        key=lambda c: (-c["score"], c["name"]))
+        if not ranked:
+            continue
+        procedures = sorted({p for c in ranked for p in c.pop("procedures")})
+        first_date = min(c.pop("first_date") for c in ranked)
+        for rank, candidate in enumerate(ranked, start=1):
+            candidate["rank"] = rank
+        flags.append(_flag(servant[person_id], company_inn, company_name[company_inn], ranked, procedures,
+                           first_date, threshold))
+    return flags
+
+
+def _flag(servant: dict, company_inn: str, company_name: str, ranked: list[dict], procedures: list[str],
+          first_date: date, threshold: float) -> Flag:
+    best = ranked[0]
+    roles = ", ".join(OFFICER_ROLES.get(r, r) for r in best.get("roles", [best["role"]]))
+    count = len(ranked)
+    people = "лицо" if count == 1 else ("лица" if count < 5 else "лиц")
+    message = (f"{servant['full_name']}: у участника закупки «{company_name}» (ИНН {company_inn}) {count} {people} "
+               f"с ФИО и возрастом возможного родственника, которого нет в анкете; наиболее вероятно: "
+               f"{KINSHIP_RU[best['kinship']]}{WHOSE_RU.get(best['compared_with']['whose'], '')} ({roles}), "
+               f"оценка {_number_ru(best['score'])}")
+    evidence = {
+        "servant": {"person_id": servant["person_id"], "name": servant["full_name"]},
+        "company": {"inn": company_inn, "name": company_name},
+        "procedures": procedures,
+        "candidates": ranked,
+        "min_score": threshold,
+        "why": "та же фамилия (с учетом родовой формы), отчество или имя, указывающие на родство, и подходящий "
+               "возраст; оценка тем выше, чем реже такое совпадение случайно",
+    }
+    return Flag(CODE, servant["person_id"], servant["year"], "low", message, evidence, company_inn)
