@@ -22,6 +22,7 @@ one finding per servant and company.
 from __future__ import annotations
 
 import bisect
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -31,7 +32,7 @@ import polars as pl
 from checks.flags import Flag
 from checks.matching.decide import compared, parsed
 from checks.names import (CHILD_PARENT, PARENT_CHILD, SIBLINGS, PersonName, could_be_parent_child,
-                          could_be_siblings, given_from_patronymic, kinship_keys)
+                          could_be_siblings, given_from_patronymic, kinship_keys, surname_key)
 from checks.names.frequency import father_share, given_share, one_in, surname_shares
 from declarations.model import OFFICER_ROLES
 from declarations.store import Store
@@ -99,26 +100,42 @@ def possible_kinships(anchor: PersonName, officer: PersonName) -> list[str]:
     return found
 
 
+# How far apart in age kin usually are (years), for the age's weight in the score: brothers and
+# sisters are mostly born within a few years of each other (a spacing of 2-5 years is the usual one),
+# a father is on average about 30 at his child's birth (Rosstat puts mothers at 28-29, fathers later).
+SIBLING_SPACING = 4.0       # scale of a Laplace density of the age difference of siblings
+FATHER_AGE, FATHER_AGE_SD = 30.0, 6.0
+CHANCE_WINDOW = 2.0         # years either side: how densely the compared officers are born around an age
+ADULT_SPAN, PRIOR_OFFICERS = 50.0, 20  # without many officers' birth dates: births spread over 50 years
+
+
+def kin_density(relation: str, gap: float) -> float:
+    """Density (per year) of this age difference among real siblings, or a father and his child."""
+    if relation == SIBLINGS:
+        return math.exp(-abs(gap) / SIBLING_SPACING) / (2 * SIBLING_SPACING)
+    years = abs(gap)
+    return math.exp(-0.5 * ((years - FATHER_AGE) / FATHER_AGE_SD) ** 2) / (FATHER_AGE_SD * math.sqrt(2 * math.pi))
+
+
 class AgeSpread:
-    """Birth dates of the officers an organisation's servants are compared with: how often an age fits by chance."""
+    """Birth dates of the officers an organisation's servants are compared with: how often an age occurs by chance."""
 
     def __init__(self, births: list[date]):
         self.days = sorted(b.toordinal() for b in births)
 
-    def share_within(self, anchor: date, low_years: float, high_years: float) -> float:
-        """Share of the officers born between `low_years` and `high_years` after `anchor` (one added: never 0)."""
-        start = anchor.toordinal()
-        lo = bisect.bisect_left(self.days, start + low_years * YEAR_DAYS)
-        hi = bisect.bisect_right(self.days, start + high_years * YEAR_DAYS)
-        return (hi - lo + 1) / (len(self.days) + 1)
+    def density(self, born: float) -> float:
+        """Share of the officers born per year around the ordinal day `born`.
 
-    def share_fitting(self, relation: str, anchor: date, gap: float, rules: AgeRules) -> float:
-        if relation == SIBLINGS:
-            width = max(abs(gap), 1.0)
-            return self.share_within(anchor, -width, width)
-        if relation == PARENT_CHILD:
-            return self.share_within(anchor, rules.parent_min, rules.parent_max)
-        return self.share_within(anchor, -rules.parent_max, -rules.parent_min)
+        Smoothed towards adults' births spread evenly over `ADULT_SPAN` years (worth `PRIOR_OFFICERS`
+        officers), so that a handful of officers neither zeroes nor inflates it."""
+        lo = bisect.bisect_left(self.days, born - CHANCE_WINDOW * YEAR_DAYS)
+        hi = bisect.bisect_right(self.days, born + CHANCE_WINDOW * YEAR_DAYS)
+        prior = 2 * CHANCE_WINDOW / ADULT_SPAN
+        return (hi - lo + PRIOR_OFFICERS * prior) / (len(self.days) + PRIOR_OFFICERS) / (2 * CHANCE_WINDOW)
+
+    def chance_over_kin(self, relation: str, anchor: date, gap: float) -> float:
+        """How much likelier this age difference is by chance than among kin (below 1: the age speaks for kinship)."""
+        return self.density(anchor.toordinal() + gap * YEAR_DAYS) / kin_density(relation, gap)
 
 
 def link_share(relation: str, anchor: PersonName, officer: PersonName) -> tuple[float, str]:
@@ -132,6 +149,22 @@ def link_share(relation: str, anchor: PersonName, officer: PersonName) -> tuple[
         return share, f"отчество от имени служащего — у {one_in(share)}"
     share = given_share(officer.given)
     return share, f"имя совпадает с именем отца в отчестве служащего — у {one_in(share)}"
+
+
+def _married_name(people: pl.DataFrame) -> set[str]:
+    """Servants who carry their spouse's surname and have another former surname on record: their
+    parents, brothers and sisters bear the former one, so the current surname shows only their children."""
+    spouse_keys, former_keys, own_key = defaultdict(set), defaultdict(set), {}
+    for person_id, relation, kind, name in people.select("person_id", "relation", "name_kind", "name").iter_rows():
+        key = surname_key(parsed(name).surname)
+        if relation == "spouse" and kind == "name":
+            spouse_keys[person_id].add(key)
+        elif relation == "self" and kind == "former_name":
+            former_keys[person_id].add(key)
+        elif relation == "self":
+            own_key[person_id] = key
+    return {p for p, key in own_key.items()
+            if key and key in spouse_keys[p] and former_keys[p] - {key}}
 
 
 def _years_ru(years: float) -> str:
@@ -185,7 +218,11 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
         people_of_org[org_key].add(who)
         if birth is not None:
             births_of_org[org_key][who] = birth
-    spread = {org: AgeSpread(list(b.values())) for org, b in births_of_org.items()}
+    spread = defaultdict(lambda: AgeSpread([]), {org: AgeSpread(list(b.values())) for org, b in births_of_org.items()})
+    married_name = _married_name(people)
+    fathers_declared = {(p, "spouse_former" if r == "spouse_father" else w)
+                        for p, r in people.filter(pl.col("relation").is_in(["father", "spouse_father"])).select(
+                            "person_id", "relation").iter_rows() for w in ("self", "self_former")}
 
     leads = []  # (person_id, anchor, officer row, relation, gap)
     for row in officers.iter_rows(named=True):
@@ -201,6 +238,10 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
                     continue
                 gap = age_gap(anchor_birth, row["birth_date"])
                 for relation in possible_kinships(parsed(anchor_text), officer_name):
+                    if whose == "self" and person_id in married_name and relation != PARENT_CHILD:
+                        continue  # parents, brothers and sisters carry the surname before the marriage
+                    if relation == CHILD_PARENT and (person_id, whose) in fathers_declared:
+                        continue  # the анкета names the father: an officer of another name is not him
                     if rules.fits(relation, gap):
                         leads.append((person_id, anchor, row, relation, gap))
     if not leads:
@@ -216,9 +257,12 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
         reasons = [f"фамилия (в любой родовой форме) — у {one_in(surname)}", link_words]
         age = 1.0
         if gap is not None:
-            age = spread[row["org_key"]].share_fitting(relation, anchor_birth, gap, rules)
+            age = spread[row["org_key"]].chance_over_kin(relation, anchor_birth, gap)
             difference = "моложе" if gap > 0 else "старше"
-            reasons.append(f"{difference} на {_years_ru(gap)} — так подходят по возрасту {one_in(age)} лиц участников")
+            weight = (f"у родственников такая разница встречается в {_number_ru(1 / age)} раза чаще, чем у случайных "
+                      f"лиц участников" if age < 1 else f"у родственников такая разница встречается в "
+                      f"{_number_ru(age)} раза реже, чем у случайных лиц участников")
+            reasons.append(f"{difference} на {_years_ru(gap)}: {weight}")
         else:
             reasons.append("дата рождения в реестре не указана, возраст не проверен")
         expected = compared_with * surname * link * age
