@@ -223,7 +223,7 @@ def score(world: World, db: Path) -> dict:
     for person_id, text in rows:
         evidence = json.loads(text)
         flagged.add(person_id)
-        best[person_id] = max(best[person_id], evidence["candidates"][0]["score"])
+        best[person_id] = max(best[person_id], evidence["candidates"][0]["kinship_score"])
         inn = evidence["company"]["inn"]
         for candidate in evidence["candidates"]:
             leads += 1

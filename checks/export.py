@@ -140,12 +140,25 @@ def render_evidence(code: str, evidence: Any) -> str:
     from checks.registry import rule_for
 
     found = rule_for(code)
-    if found is not None and found.describe is not None:
+    describe = found.describe if found is not None else MATCH_DESCRIBERS.get(code)
+    if describe is not None:
         try:
-            return found.describe(evidence)
+            return describe(evidence)
         except (KeyError, TypeError, ValueError, AttributeError):
             pass  # evidence of an older version: fall back to the generic rendering
     return generic_evidence(evidence)
+
+
+def _undeclared_relative(evidence: dict[str, Any]) -> str:
+    from checks.matching.relatives import describe
+
+    if "candidates" not in evidence:
+        raise KeyError("candidates")  # a finding of the version before the ranking
+    return describe(evidence)
+
+
+# Renderers of `declarations match` findings (the check rules bring their own through the registry)
+MATCH_DESCRIBERS = {"POSSIBLE_UNDECLARED_RELATIVE": _undeclared_relative}
 
 
 _KEY_RU = {

@@ -267,21 +267,24 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
             reasons.append("дата рождения в реестре не указана, возраст не проверен")
         expected = compared_with * surname * link * age
         score = 1.0 / (1.0 + expected)
-        reasons.append(f"случайно такое совпадение ожидается у {_number_ru(expected)} из {compared_with} "
+        reasons.append(f"случайно такое совпадение ожидается у {_number_ru(expected)} из "
+                       f"{compared_with:,} лиц участников закупок организации".replace(",", "\u00a0", 1)
+                       if compared_with >= 1000 else
+                       f"случайно такое совпадение ожидается у {_number_ru(expected)} из {compared_with} "
                        f"лиц участников закупок организации")
         candidate = {
             "name": row["person_name"], "role": row["role"], "share_pct": row["share_pct"],
             "birth_date": row["birth_date"], "kinship": relation,
             "compared_with": {"name": anchor_text, "whose": whose},
             "age_difference": None if gap is None else round(gap, 1),
-            "score": round(score, 3), "why": "; ".join(reasons),
+            "kinship_score": round(score, 3), "why": "; ".join(reasons),
             "chance": {"surname": surname, "link": link, "age": age, "officers": compared_with,
                        "expected": expected},
             "procedures": row["procedures"], "first_date": row["first_date"],
         }
         who = (officer_name.display(), row["birth_date"])
         best = candidates[(person_id, row["company_inn"])].get(who)
-        if best is None or candidate["score"] > best["score"]:
+        if best is None or candidate["kinship_score"] > best["kinship_score"]:
             if best is not None:
                 candidate["roles"] = sorted(set(best.get("roles", [best["role"]])) | {row["role"]})
             candidates[(person_id, row["company_inn"])][who] = candidate
@@ -291,8 +294,8 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
 
     flags = []
     for (person_id, company_inn), found in sorted(candidates.items()):
-        ranked = sorted((c for c in found.values() if c["score"] >= threshold),
-                        key=lambda c: (-c["score"], c["name"]))
+        ranked = sorted((c for c in found.values() if c["kinship_score"] >= threshold),
+                        key=lambda c: (-c["kinship_score"], c["name"]))
         if not ranked:
             continue
         procedures = sorted({p for c in ranked for p in c.pop("procedures")})
@@ -310,10 +313,10 @@ def _flag(servant: dict, company_inn: str, company_name: str, ranked: list[dict]
     roles = ", ".join(OFFICER_ROLES.get(r, r) for r in best.get("roles", [best["role"]]))
     count = len(ranked)
     people = "лицо" if count == 1 else ("лица" if count < 5 else "лиц")
-    message = (f"{servant['full_name']}: у участника закупки «{company_name}» (ИНН {company_inn}) {count} {people} "
-               f"с ФИО и возрастом возможного родственника, которого нет в анкете; наиболее вероятно: "
+    message = (f"{servant['full_name']}: у участника закупки {company_name} (ИНН {company_inn}) {count} {people} — "
+               f"возможно, родственники, которых нет в анкете; вероятнее всего "
                f"{KINSHIP_RU[best['kinship']]}{WHOSE_RU.get(best['compared_with']['whose'], '')} ({roles}), "
-               f"оценка {_number_ru(best['score'])}")
+               f"оценка {_number_ru(best['kinship_score'])}")
     evidence = {
         "servant": {"person_id": servant["person_id"], "name": servant["full_name"]},
         "company": {"inn": company_inn, "name": company_name},
@@ -324,3 +327,23 @@ def _flag(servant: dict, company_inn: str, company_name: str, ranked: list[dict]
                "возраст; оценка тем выше, чем реже такое совпадение случайно",
     }
     return Flag(CODE, servant["person_id"], servant["year"], "low", message, evidence, company_inn)
+
+
+def describe(evidence: dict) -> str:
+    """The finding for the HR workbook: the company, then the candidates best first, one a line, with why."""
+    from checks.rules import date_ru
+
+    company = evidence.get("company") or {}
+    lines = [f"Участник закупок: {company.get('name', '')} (ИНН {company.get('inn', '')}); закупки: "
+             f"{', '.join(evidence.get('procedures') or [])}",
+             f"Возможные родственники, по убыванию оценки (показаны от {_number_ru(evidence.get('min_score', 0))}):"]
+    for candidate in evidence.get("candidates") or []:
+        roles = ", ".join(OFFICER_ROLES.get(r, r) for r in candidate.get("roles") or [candidate.get("role")])
+        if candidate.get("share_pct") is not None:
+            roles += f" ({candidate['share_pct']:g} %)"
+        born = f", род. {date_ru(candidate['birth_date'])}" if candidate.get("birth_date") else ""
+        whose = WHOSE_RU.get((candidate.get("compared_with") or {}).get("whose"), "")
+        lines.append(f"{candidate.get('rank')}. «{candidate.get('name')}» — {roles}{born}; "
+                     f"{KINSHIP_RU.get(candidate.get('kinship'), candidate.get('kinship'))}{whose}; "
+                     f"оценка {_number_ru(candidate.get('kinship_score', 0))}: {candidate.get('why', '')}")
+    return "\n".join(lines)
