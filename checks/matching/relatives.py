@@ -267,24 +267,23 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
             reasons.append("дата рождения в реестре не указана, возраст не проверен")
         expected = compared_with * surname * link * age
         score = 1.0 / (1.0 + expected)
-        reasons.append(f"случайно такое совпадение ожидается у {_number_ru(expected)} из "
-                       f"{compared_with:,} лиц участников закупок организации".replace(",", "\u00a0", 1)
-                       if compared_with >= 1000 else
-                       f"случайно такое совпадение ожидается у {_number_ru(expected)} из {compared_with} "
+        officers_ru = f"{compared_with:,}".replace(",", "\u00a0")
+        expected_ru = "менее 0,01" if expected < 0.005 else _number_ru(expected)
+        reasons.append(f"случайно такое совпадение ожидается у {expected_ru} из {officers_ru} "
                        f"лиц участников закупок организации")
         candidate = {
             "name": row["person_name"], "role": row["role"], "share_pct": row["share_pct"],
             "birth_date": row["birth_date"], "kinship": relation,
             "compared_with": {"name": anchor_text, "whose": whose},
             "age_difference": None if gap is None else round(gap, 1),
-            "kinship_score": round(score, 3), "why": "; ".join(reasons),
+            "kinship_score": round(score, 4), "why": "; ".join(reasons),
             "chance": {"surname": surname, "link": link, "age": age, "officers": compared_with,
                        "expected": expected},
             "procedures": row["procedures"], "first_date": row["first_date"],
         }
         who = (officer_name.display(), row["birth_date"])
         best = candidates[(person_id, row["company_inn"])].get(who)
-        if best is None or candidate["kinship_score"] > best["kinship_score"]:
+        if best is None or expected < best["chance"]["expected"]:
             if best is not None:
                 candidate["roles"] = sorted(set(best.get("roles", [best["role"]])) | {row["role"]})
             candidates[(person_id, row["company_inn"])][who] = candidate
@@ -294,8 +293,8 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
 
     flags = []
     for (person_id, company_inn), found in sorted(candidates.items()):
-        ranked = sorted((c for c in found.values() if c["kinship_score"] >= threshold),
-                        key=lambda c: (-c["kinship_score"], c["name"]))
+        ranked = sorted((c for c in found.values() if 1.0 / (1.0 + c["chance"]["expected"]) >= threshold),
+                        key=lambda c: (c["chance"]["expected"], c["name"]))
         if not ranked:
             continue
         procedures = sorted({p for c in ranked for p in c.pop("procedures")})
