@@ -157,6 +157,14 @@ def _undeclared_relative(evidence: dict[str, Any]) -> str:
     return describe(evidence)
 
 
+def _best_candidate_first(record: dict[str, Any]) -> tuple:
+    candidates = (record["evidence"] if isinstance(record["evidence"], dict) else {}).get("candidates") or [{}]
+    return (-(candidates[0].get("kinship_score") or 0), str(record["person_id"]), record["flag_id"])
+
+
+# A code's own sheet in this order (the «Флаги» sheet keeps the order of the list)
+SHEET_ORDER = {"POSSIBLE_UNDECLARED_RELATIVE": _best_candidate_first}
+
 # Renderers of `declarations match` findings (the check rules bring their own through the registry)
 MATCH_DESCRIBERS = {"POSSIBLE_UNDECLARED_RELATIVE": _undeclared_relative}
 
@@ -254,6 +262,9 @@ def write_xlsx(records: list[dict[str, Any]], path: Path) -> None:
     for r in records:
         by_code.setdefault(r["code"], []).append(r)
     for code in sorted(by_code):
-        _sheet(workbook, code[:31], by_code[code])
+        rows = by_code[code]
+        if code in SHEET_ORDER:
+            rows = sorted(rows, key=SHEET_ORDER[code])
+        _sheet(workbook, code[:31], rows)
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)

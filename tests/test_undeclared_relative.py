@@ -181,6 +181,8 @@ def test_the_hr_workbook_lists_the_candidates_ranked_with_why(store, tmp_path, t
     assert lines[2].startswith("1. «Шкрабич Олег Петрович» — учредитель (40 %); брат или сестра")
     assert lines[3].startswith("2. «Иванов Олег Петрович» — руководитель; брат или сестра")
     assert "фамилия (в любой родовой форме) — у 1 из" in lines[2] and "оценка" in lines[2]
+    best = [float(c.split("\n")[2].split("оценка ")[1].split(":")[0].replace(",", ".")) for c in cells]
+    assert best == sorted(best, reverse=True)  # the sheet puts the likeliest kin first
 
 
 def test_the_report_shows_the_ranking_without_names(two_surnames):
