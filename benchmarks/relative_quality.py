@@ -298,8 +298,9 @@ def write_relative_quality(servants: int = 600, officers: int = 5800, planted: i
              "out, by the dates the extract shows and by the true dates (the benchmark knows those it leaves out).",
              f"Default settings: parent {options['parent_age_gap'][0]}–{options['parent_age_gap'][1]} years older, "
              f"sibling within {options['sibling_age_gap']} years, `relative_min_score` {options['relative_min_score']}.",
-             "Rules: names only (no age veto, no threshold: the rule before ages and rarity), names and ages (the",
-             "age veto, every score), default settings. Seeds summed."]
+             "Rules: names only (no age veto, no threshold: the rule before ages and rarity, though with its new",
+             "name rules: no parents or siblings under a married surname, no second father beside a declared",
+             "one), names and ages (the age veto, every score), default settings. Seeds summed."]
     for birth_shown in shown:
         totals = {label: dict.fromkeys(KEYS, 0) for label, _ in RULES}
         sweeps = {t: [0, 0] for t in SWEEP}
