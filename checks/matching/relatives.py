@@ -44,7 +44,7 @@ PARTICIPANT_OFFICERS_SQL = """
 SELECT op.org_key, o.officer_idx, o.company_inn, any_value(o.company_name) AS company_name,
        any_value(o.person_name) AS person_name, any_value(o.role) AS role, any_value(o.share_pct) AS share_pct,
        any_value(o.birth_date) AS birth_date,
-       list(DISTINCT p.procedure_id ORDER BY p.procedure_id) AS procedures, min(p.date) AS first_date
+       list(DISTINCT p.procedure_id ORDER BY p.procedure_id) AS procedures
 FROM m_officers o
 JOIN m_procedure p ON p.participant_inn = o.company_inn
 JOIN m_org_procedure op USING (procedure_id)
@@ -178,38 +178,35 @@ def _number_ru(value: float) -> str:
     return f"{value:.2f}".replace(".", ",")
 
 
+@dataclass(frozen=True)
+class Anchor:
+    """A name to look for kin from: the servant's, or the servant's or the spouse's former one."""
+
+    person_id: str
+    name: str
+    whose: str            # self | self_former | spouse_former
+    birth: date | None
+
+
+@dataclass(frozen=True)
+class Lead:
+    anchor: Anchor
+    officer: dict         # a row of PARTICIPANT_OFFICERS_SQL
+    relation: str
+    gap: float | None     # the officer's birth minus the anchor's, in years
+
+
 def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.DataFrame, options: dict) -> list[Flag]:
     """One finding per servant and company, listing the officers who may be undeclared relatives, best first."""
-    rules = AgeRules.from_settings(options)
-    threshold = float(options["relative_min_score"])
     officers = store.frame(PARTICIPANT_OFFICERS_SQL)
     servants = store.frame("SELECT person_id, full_name, org_key, year, birth_date FROM m_servant")
     if officers.is_empty() or servants.is_empty():
         return []
-    matched = defaultdict(set)  # person_id -> officer_idx already matched to someone declared
-    for person_id, officer_idx in matches.join(people.select("alias_idx", "person_id"), on="alias_idx").select(
-            "person_id", "officer_idx").iter_rows():
-        matched[person_id].add(officer_idx)
-    declared_names = defaultdict(list)  # person_id -> names of the servant and declared relatives
-    for person_id, name in people.select("person_id", "name").iter_rows():
-        declared_names[person_id].append(name)
-    match_threshold = options["match_threshold"]
-
-    def declared(person_id: str, officer_name: str) -> bool:
-        """The officer is, or bears the very name of, someone already declared (a namesake is no sibling)."""
-        return any(compared(name, officer_name).score >= match_threshold for name in declared_names[person_id])
-
     servant = {r["person_id"]: r for r in servants.iter_rows(named=True)}
-    # whose names to look from: the servant, and the servant or the spouse under a former surname
-    anchors = [(r["person_id"], r["full_name"], "self", r["birth_date"]) for r in servant.values()]
-    former = people.filter(pl.col("relation").is_in(["self", "spouse"]) & (pl.col("name_kind") == "former_name"))
-    anchors += [(r["person_id"], r["name"], f"{r['relation']}_former", r["birth_date"])
-                for r in former.iter_rows(named=True) if r["person_id"] in servant]
-    by_key = defaultdict(list)
-    for anchor in anchors:
-        for key in kinship_keys(parsed(anchor[1])):
-            by_key[(servant[anchor[0]]["org_key"], key)].append(anchor)
-
+    leads = _leads(officers, servant, people, matches, options)
+    if not leads:
+        return []
+    surnames = surname_shares(parsed(lead.anchor.name).surname for lead in leads)
     # the officers each organisation's servants are compared with: how many people, and their birth dates
     people_of_org: dict[str, set] = defaultdict(set)
     births_of_org: dict[str, dict] = defaultdict(dict)
@@ -218,79 +215,23 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
         people_of_org[org_key].add(who)
         if birth is not None:
             births_of_org[org_key][who] = birth
-    spread = defaultdict(lambda: AgeSpread([]), {org: AgeSpread(list(b.values())) for org, b in births_of_org.items()})
-    married_name = _married_name(people)
-    fathers_declared = {(p, "spouse_former" if r == "spouse_father" else w)
-                        for p, r in people.filter(pl.col("relation").is_in(["father", "spouse_father"])).select(
-                            "person_id", "relation").iter_rows() for w in ("self", "self_former")}
-
-    leads = []  # (person_id, anchor, officer row, relation, gap)
-    for row in officers.iter_rows(named=True):
-        officer_name = parsed(row["person_name"])
-        seen = set()
-        for key in kinship_keys(officer_name):
-            for anchor in by_key.get((row["org_key"], key), []):
-                person_id, anchor_text, whose, anchor_birth = anchor
-                if (person_id, anchor_text) in seen:
-                    continue
-                seen.add((person_id, anchor_text))
-                if row["officer_idx"] in matched[person_id] or declared(person_id, row["person_name"]):
-                    continue
-                gap = age_gap(anchor_birth, row["birth_date"])
-                for relation in possible_kinships(parsed(anchor_text), officer_name):
-                    if whose == "self" and person_id in married_name and relation != PARENT_CHILD:
-                        continue  # parents, brothers and sisters carry the surname before the marriage
-                    if relation == CHILD_PARENT and (person_id, whose) in fathers_declared:
-                        continue  # the анкета names the father: an officer of another name is not him
-                    if rules.fits(relation, gap):
-                        leads.append((person_id, anchor, row, relation, gap))
-    if not leads:
-        return []
-    surnames = surname_shares(parsed(lead[1][1]).surname for lead in leads)
+    spread = {org: AgeSpread(list(births.values())) for org, births in births_of_org.items()}
 
     candidates: dict[tuple[str, str], dict[tuple, dict]] = defaultdict(dict)
-    for person_id, (_, anchor_text, whose, anchor_birth), row, relation, gap in leads:
-        anchor_name, officer_name = parsed(anchor_text), parsed(row["person_name"])
-        compared_with = len(people_of_org[row["org_key"]])
-        surname = surnames[anchor_name.surname]
-        link, link_words = link_share(relation, anchor_name, officer_name)
-        reasons = [f"фамилия (в любой родовой форме) — у {one_in(surname)}", link_words]
-        age = 1.0
-        if gap is not None:
-            age = spread[row["org_key"]].chance_over_kin(relation, anchor_birth, gap)
-            difference = "моложе" if gap > 0 else "старше"
-            weight = (f"у родственников такая разница встречается в {_number_ru(1 / age)} раза чаще, чем у случайных "
-                      f"лиц участников" if age < 1 else f"у родственников такая разница встречается в "
-                      f"{_number_ru(age)} раза реже, чем у случайных лиц участников")
-            reasons.append(f"{difference} на {_years_ru(gap)}: {weight}")
-        else:
-            reasons.append("дата рождения в реестре не указана, возраст не проверен")
-        expected = compared_with * surname * link * age
-        score = 1.0 / (1.0 + expected)
-        officers_ru = f"{compared_with:,}".replace(",", "\u00a0")
-        expected_ru = "менее 0,01" if expected < 0.005 else _number_ru(expected)
-        reasons.append(f"случайно такое совпадение ожидается у {expected_ru} из {officers_ru} "
-                       f"лиц участников закупок организации")
-        candidate = {
-            "name": row["person_name"], "role": row["role"], "share_pct": row["share_pct"],
-            "birth_date": row["birth_date"], "kinship": relation,
-            "compared_with": {"name": anchor_text, "whose": whose},
-            "age_difference": None if gap is None else round(gap, 1),
-            "kinship_score": round(score, 4), "why": "; ".join(reasons),
-            "chance": {"surname": surname, "link": link, "age": age, "officers": compared_with,
-                       "expected": expected},
-            "procedures": row["procedures"], "first_date": row["first_date"],
-        }
-        who = (officer_name.display(), row["birth_date"])
-        best = candidates[(person_id, row["company_inn"])].get(who)
-        if best is None or expected < best["chance"]["expected"]:
-            if best is not None:
-                candidate["roles"] = sorted(set(best.get("roles", [best["role"]])) | {row["role"]})
-            candidates[(person_id, row["company_inn"])][who] = candidate
-        else:
-            best["roles"] = sorted(set(best.get("roles", [best["role"]])) | {row["role"]})
+    for lead in leads:
+        org_key = lead.officer["org_key"]
+        candidate = _candidate(lead, surnames[parsed(lead.anchor.name).surname], len(people_of_org[org_key]),
+                               spread.get(org_key) or AgeSpread([]))
+        found = candidates[(lead.anchor.person_id, lead.officer["company_inn"])]
+        who = (parsed(lead.officer["person_name"]).display(), lead.officer["birth_date"])
+        best = found.get(who)  # the same person in two roles, or reached from two names: the likelier reading
+        roles = sorted({lead.officer["role"], *(best.get("roles", [best["role"]]) if best else [])})
+        if best is None or candidate["chance"]["expected"] < best["chance"]["expected"]:
+            found[who] = best = candidate
+        if len(roles) > 1:
+            best["roles"] = roles
     company_name = dict(officers.select("company_inn", "company_name").iter_rows())
-
+    threshold = float(options["relative_min_score"])
     flags = []
     for (person_id, company_inn), found in sorted(candidates.items()):
         ranked = sorted((c for c in found.values() if 1.0 / (1.0 + c["chance"]["expected"]) >= threshold),
@@ -298,24 +239,101 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
         if not ranked:
             continue
         procedures = sorted({p for c in ranked for p in c.pop("procedures")})
-        first_date = min(c.pop("first_date") for c in ranked)
         for rank, candidate in enumerate(ranked, start=1):
             candidate["rank"] = rank
-        flags.append(_flag(servant[person_id], company_inn, company_name[company_inn], ranked, procedures,
-                           first_date, threshold))
+        flags.append(_flag(servant[person_id], company_inn, company_name[company_inn], ranked, procedures, threshold))
     return flags
 
 
+def _leads(officers: pl.DataFrame, servant: dict[str, dict], people: pl.DataFrame, matches: pl.DataFrame,
+           options: dict) -> list[Lead]:
+    """Every (name, officer, kinship) the names allow and the ages do not rule out."""
+    rules = AgeRules.from_settings(options)
+    matched = defaultdict(set)  # person_id -> officer_idx already matched to someone declared
+    for person_id, officer_idx in matches.join(people.select("alias_idx", "person_id"), on="alias_idx").select(
+            "person_id", "officer_idx").iter_rows():
+        matched[person_id].add(officer_idx)
+    declared_names = defaultdict(list)  # person_id -> names of the servant and declared relatives
+    for person_id, name in people.select("person_id", "name").iter_rows():
+        declared_names[person_id].append(name)
+
+    def declared(person_id: str, officer_name: str) -> bool:
+        """The officer is, or bears the very name of, someone already declared (a namesake is no sibling)."""
+        return any(compared(name, officer_name).score >= options["match_threshold"]
+                   for name in declared_names[person_id])
+
+    anchors = [Anchor(r["person_id"], r["full_name"], "self", r["birth_date"]) for r in servant.values()]
+    former = people.filter(pl.col("relation").is_in(["self", "spouse"]) & (pl.col("name_kind") == "former_name"))
+    anchors += [Anchor(r["person_id"], r["name"], f"{r['relation']}_former", r["birth_date"])
+                for r in former.iter_rows(named=True) if r["person_id"] in servant]
+    by_key = defaultdict(list)
+    for anchor in anchors:
+        for key in kinship_keys(parsed(anchor.name)):
+            by_key[(servant[anchor.person_id]["org_key"], key)].append(anchor)
+    married_name = _married_name(people)
+    fathers_declared = {(p, "spouse_former" if r == "spouse_father" else whose)
+                        for p, r in people.filter(pl.col("relation").is_in(["father", "spouse_father"])).select(
+                            "person_id", "relation").iter_rows() for whose in ("self", "self_former")}
+    leads = []
+    for row in officers.iter_rows(named=True):
+        officer_name = parsed(row["person_name"])
+        seen = set()
+        for key in kinship_keys(officer_name):
+            for anchor in by_key.get((row["org_key"], key), []):
+                if anchor in seen:
+                    continue
+                seen.add(anchor)
+                if row["officer_idx"] in matched[anchor.person_id] or declared(anchor.person_id, row["person_name"]):
+                    continue
+                gap = age_gap(anchor.birth, row["birth_date"])
+                for relation in possible_kinships(parsed(anchor.name), officer_name):
+                    if anchor.whose == "self" and anchor.person_id in married_name and relation != PARENT_CHILD:
+                        continue  # parents, brothers and sisters carry the surname before the marriage
+                    if relation == CHILD_PARENT and (anchor.person_id, anchor.whose) in fathers_declared:
+                        continue  # the анкета names the father: an officer of another name is not him
+                    if rules.fits(relation, gap):
+                        leads.append(Lead(anchor, row, relation, gap))
+    return leads
+
+
+def _candidate(lead: Lead, surname: float, compared_with: int, spread: AgeSpread) -> dict:
+    """One officer as a possible relative: the score, and why in words."""
+    anchor_name, officer_name = parsed(lead.anchor.name), parsed(lead.officer["person_name"])
+    link, link_words = link_share(lead.relation, anchor_name, officer_name)
+    reasons = [f"фамилия (в любой родовой форме) — у {one_in(surname)}", link_words]
+    age = 1.0
+    if lead.gap is not None:
+        age = spread.chance_over_kin(lead.relation, lead.anchor.birth, lead.gap)
+        how_often = (f"в {_number_ru(1 / age)} раза чаще" if age < 1 else f"в {_number_ru(age)} раза реже")
+        reasons.append(f"{'моложе' if lead.gap > 0 else 'старше'} на {_years_ru(lead.gap)}: у родственников такая "
+                       f"разница встречается {how_often}, чем у случайных лиц участников")
+    else:
+        reasons.append("дата рождения в реестре не указана, возраст не проверен")
+    expected = compared_with * surname * link * age
+    reasons.append(f"случайно такое совпадение ожидается у {'менее 0,01' if expected < 0.005 else _number_ru(expected)}"
+                   f" из {compared_with:,} лиц участников закупок организации".replace(",", "\u00a0"))
+    row = lead.officer
+    return {
+        "name": row["person_name"], "role": row["role"], "share_pct": row["share_pct"],
+        "birth_date": row["birth_date"], "kinship": lead.relation,
+        "compared_with": {"name": lead.anchor.name, "whose": lead.anchor.whose},
+        "age_difference": None if lead.gap is None else round(lead.gap, 1),
+        "kinship_score": round(1.0 / (1.0 + expected), 4), "why": "; ".join(reasons),
+        "chance": {"surname": surname, "link": link, "age": age, "officers": compared_with, "expected": expected},
+        "procedures": row["procedures"],
+    }
+
+
 def _flag(servant: dict, company_inn: str, company_name: str, ranked: list[dict], procedures: list[str],
-          first_date: date, threshold: float) -> Flag:
+          threshold: float) -> Flag:
     best = ranked[0]
     roles = ", ".join(OFFICER_ROLES.get(r, r) for r in best.get("roles", [best["role"]]))
     count = len(ranked)
-    people = "лицо" if count == 1 else ("лица" if count < 5 else "лиц")
-    message = (f"{servant['full_name']}: у участника закупки {company_name} (ИНН {company_inn}) {count} {people} — "
-               f"возможно, родственники, которых нет в анкете; вероятнее всего "
-               f"{KINSHIP_RU[best['kinship']]}{WHOSE_RU.get(best['compared_with']['whose'], '')} ({roles}), "
-               f"оценка {_number_ru(best['kinship_score'])}")
+    who = ("1 лицо — возможный родственник, которого" if count == 1 else
+           f"{count} {'лица' if count < 5 else 'лиц'} — возможные родственники, которых")
+    message = (f"{servant['full_name']}: у участника закупки {company_name} (ИНН {company_inn}) {who} нет в анкете; "
+               f"вероятнее всего {KINSHIP_RU[best['kinship']]}{WHOSE_RU.get(best['compared_with']['whose'], '')} "
+               f"({roles}), оценка {_number_ru(best['kinship_score'])}")
     evidence = {
         "servant": {"person_id": servant["person_id"], "name": servant["full_name"]},
         "company": {"inn": company_inn, "name": company_name},
