@@ -192,6 +192,8 @@ def _table_rows(text: str) -> list[Measure]:
     """The rows of a BENCHMARKS.md results table, read back so that `--only` can keep them."""
     rows = []
     for line in text.splitlines():
+        if line.startswith("## "):
+            break  # the quality sections (benchmarks/extra) follow the results table; their tables are not rows
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
         if len(cells) == 5 and line.startswith("| ") and cells[2].replace(".", "", 1).isdigit():
             rows.append(Measure(cells[0], cells[1], float(cells[2]), float(cells[3]), cells[4]))
