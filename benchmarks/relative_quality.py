@@ -3,7 +3,7 @@
 One organisation of `servants` servants (with their spouses, children, and their own and their
 spouse's fathers while alive declared, as the анкета asks; married women with their maiden names) and a register of about `officers` company officers, every
 company a bidder in the organisation's procedures. Every name is drawn with the frequencies of the
-`russiannames` tables (`sample_data.frequent_names`): Ивановы and Кузнецовы as often as in Russia.
+`russiannames` tables (`benchmarks/frequent_names.py`): Ивановы and Кузнецовы as often as in Russia.
 `planted` servants have an undeclared brother or sister (the family surname in their gender form,
 the same father's name in the patronymic, born 1–12 years apart) who directs or co-owns a bidder.
 Officers' birth dates are in the register extract for 70 % of them, as in the generator.
@@ -36,7 +36,7 @@ from pathlib import Path
 import duckdb
 
 from declarations.settings import load_settings
-from sample_data.frequent_names import NameSampler
+from benchmarks.frequent_names import NameSampler
 from sample_data.ids import inn10_check
 
 ROOT = Path(__file__).resolve().parent.parent

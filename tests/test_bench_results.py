@@ -1,7 +1,8 @@
 """`make bench --only`: the rows kept from BENCHMARKS.md are those of its results table, not the tables of
 the quality sections appended after it."""
 
-from benchmarks.run import Measure, merged_with_previous
+from benchmarks.measure import Measure
+from benchmarks.run import merged_with_previous
 
 PREVIOUS = """# Benchmarks
 
