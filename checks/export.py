@@ -231,6 +231,21 @@ def _sheet(workbook, title: str, records: list[dict[str, Any]]) -> None:
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(XLSX_COLUMNS))}{max(sheet.max_row, 1)}"
 
 
+EXPORTED_SHEET = "Выгружено"
+
+
+def _exported_sheet(workbook, records: list[dict[str, Any]]) -> None:
+    """Hidden: each flag's status and note as exported, so `review --from` tells the officer's edits
+    (on either sheet of the flag) from the copies left as they were (checks/review_file.py)."""
+    sheet = workbook.create_sheet(EXPORTED_SHEET)
+    sheet.append(["flag_id", "status", "status_note"])
+    for r in records:
+        sheet.append([r["flag_id"], r.get("status") or "", None])
+        sheet.cell(row=sheet.max_row, column=3).value = _cell(r.get("status_note") or "")
+        sheet.cell(row=sheet.max_row, column=3).data_type = "s"  # a note is text, even one starting with «=»
+    sheet.sheet_state = "hidden"
+
+
 def write_xlsx(records: list[dict[str, Any]], path: Path) -> None:
     import openpyxl
 
@@ -242,5 +257,6 @@ def write_xlsx(records: list[dict[str, Any]], path: Path) -> None:
         by_code.setdefault(r["code"], []).append(r)
     for code in sorted(by_code):
         _sheet(workbook, code[:31], by_code[code])
+    _exported_sheet(workbook, records)
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
