@@ -35,6 +35,11 @@ _STATUS_BY_TEXT = {fold(k): k for k in STATUSES} | {fold(v): k for k, v in STATU
 _EXPECTED_STATUS = "статус: " + ", ".join(f"«{label}» ({key})" for key, label in STATUSES.items())
 
 
+def status_key(text: str) -> str | None:
+    """The status key of a key or Russian label as typed («Даны пояснения», «отклонён», dismissed)."""
+    return _STATUS_BY_TEXT.get(fold(text))
+
+
 @dataclass(frozen=True)
 class ReviewRow:
     sheet: str
@@ -154,7 +159,7 @@ def apply_reviews(store: Store, path: Path) -> ReviewSummary:
     decided: dict[str, tuple[ReviewRow, tuple[str, str | None]]] = {}
     summary = ReviewSummary()
     for row in rows:
-        status = _STATUS_BY_TEXT.get(fold(row.status_text))
+        status = status_key(row.status_text)
         known = row.flag_id in current
         if not known:
             issues.append(Issue(file, row.sheet, row.row, HEADERS["flag_id"][0],

@@ -101,7 +101,8 @@ def flags(
 @command()
 def review(
     flag_id: str | None = typer.Argument(None, help="Номер флага."),
-    status: str | None = typer.Option(None, "--status", help="new, explained, dismissed или escalated."),
+    status: str | None = typer.Option(None, "--status", help="new «новый», explained «даны пояснения», "
+                                                             "dismissed «отклонен» или escalated «назначена проверка»."),
     note: str | None = typer.Option(None, "--note", help="Пояснение."),
     from_file: Path | None = typer.Option(None, "--from", help="Книга флагов (.xlsx из flags --format xlsx) или CSV "
                                                                "со статусами и пояснениями."),

@@ -74,7 +74,7 @@ def list_flags(db: Path, year: int | None, fmt: str, out: Path | None, active_on
 
 def review_flags(db: Path, flag_id: str | None, status: str | None, note: str | None, from_file: Path | None) -> None:
     from checks.flags import review
-    from checks.review_file import apply_reviews
+    from checks.review_file import apply_reviews, status_key
 
     if from_file is not None and not from_file.is_file():
         fail(f"файла {from_file} нет")
@@ -85,7 +85,7 @@ def review_flags(db: Path, flag_id: str | None, status: str | None, note: str | 
             return
         if flag_id is None or status is None:
             fail("укажите FLAG_ID и --status (или --from FILE.xlsx / FILE.csv)")
-        review(store, flag_id, status, note)
+        review(store, flag_id, status_key(status) or status, note)
     say(f"Флаг {flag_id}: статус {status}")
 
 
@@ -96,6 +96,8 @@ def write_template(db: Path, year: int, out: Path, from_store: bool, organisatio
 
     if out.suffix.lower() != ".xlsx":
         fail(f"--out: ожидался файл .xlsx; указано: {out}")
+    if not 2000 <= year <= 2100:
+        fail(f"--year: ожидался отчетный год между 2000 и 2100; указано: {year}")
     if from_store and not db.exists():
         fail(f"--from-store: базы {db} нет; без нее шаблон будет пустым (уберите --from-store)")
     filled = Prefill(year)
@@ -104,7 +106,10 @@ def write_template(db: Path, year: int, out: Path, from_store: bool, organisatio
             filled = prefill(store, year, organisation)
         if filled.base_year is None:
             say(f"В базе {db} нет списка служащих до {year} года: шаблон без заполненных строк")
-    counts = write(filled, out)
+    try:
+        counts = write(filled, out)
+    except OSError as error:
+        fail(f"не удалось записать {out}: {error.strerror or error}")
     say(f"Шаблон за {year} год: {out}")
     if filled.base_year is not None:
         rows = ", ".join(f"{sheet} {count}" for sheet, count in counts.items() if count)

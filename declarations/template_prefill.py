@@ -89,7 +89,8 @@ def prefill(store: Store, year: int, organisation: str | None = None) -> Prefill
         [base_year, base_year, people],
     ).to_dicts()
 
-    taken = {r[0] for r in store.con.execute("SELECT declaration_id FROM declarations WHERE year != ?", [year]).fetchall()}
+    taken = {r[0] for r in
+             store.con.execute("SELECT declaration_id FROM declarations WHERE year != ?", [year]).fetchall()}
 
     def unique(number: str) -> str:
         candidate, n = number, 1

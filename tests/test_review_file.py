@@ -142,3 +142,10 @@ def test_a_file_that_is_not_a_flags_workbook_is_refused(tmp_path):
     assert refused.returncode == 1 and "Номер флага" in refused.stderr and "Traceback" not in refused.stderr
     missing = cli("review", "--from", "nope.xlsx", "--db", "x.duckdb", cwd=tmp_path)
     assert missing.returncode == 1 and "nope.xlsx" in missing.stderr
+
+
+def test_one_flag_by_its_russian_status(tmp_path):
+    flags = checked_store(tmp_path)
+    done = cli("review", flags[0]["flag_id"], "--status", "Назначена проверка", "--db", "x.duckdb", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert statuses(tmp_path)[flags[0]["flag_id"]] == ("escalated", None)

@@ -33,7 +33,8 @@ def last_year_book(folder: Path) -> Path:
         folder, 2023, form="xlsx",
         servants=[servant("1"), servant("2", full_name="Петров Петр Петрович", must_declare="да")],
         relatives=relatives,
-        declarations=[declaration("2023-1", "1", 2023), declaration("2023-2", "1", 2023, subject="spouse", relative_id="1-01"),
+        declarations=[declaration("2023-1", "1", 2023),
+                      declaration("2023-2", "1", 2023, subject="spouse", relative_id="1-01"),
                       declaration("2023-3", "1", 2023, subject="child", relative_id="1-02"),
                       declaration("2023-4", "1", 2023, subject="child", relative_id="1-03")],
         incomes=[{"declaration_id": "2023-1", "income_type": "main_job", "amount": "1 200 000"}],
@@ -193,7 +194,8 @@ def test_a_draft_given_a_date_is_loaded_and_one_typed_without_a_date_is_an_error
     loaded = cli("load", str(out), "--db", "x.duckdb", cwd=tmp_path)
     assert loaded.returncode == 0, loaded.stderr
     with Store(tmp_path / "x.duckdb") as store:
-        assert store.con.execute("SELECT declaration_id FROM declarations WHERE year = 2024").fetchall() == [("2024-1",)]
+        assert store.con.execute("SELECT declaration_id FROM declarations WHERE year = 2024").fetchall() == [
+            ("2024-1",)]
         assert store.con.execute("SELECT count(*) FROM real_estate WHERE declaration_id = '2024-1'").fetchone()[0] == 1
         assert store.con.execute("SELECT count(*) FROM real_estate WHERE declaration_id = '2024-2'").fetchone()[0] == 0
 
@@ -207,3 +209,16 @@ def test_a_workbook_not_made_by_the_template_still_needs_its_справки(tmp_
     with Store(tmp_path / "x.duckdb") as store, pytest.raises(Exception) as error:
         load(store, path)
     assert "хотя бы одна справка" in str(getattr(error.value, "issues", error.value))
+
+
+def test_prefill_of_one_organisation(tmp_path):
+    other = workbook(tmp_path, 2023, name="other", servants=[servant("9", organisation="Дума")],
+                     declarations=[declaration("D-9", "9", 2023)])
+    with Store(tmp_path / "x.duckdb") as store:
+        load(store, last_year_book(tmp_path), other)
+        both = prefill(store, 2024)
+        one = prefill(store, 2024, "Дума")
+    assert {s["person_id"] for s in both.rows["servants"]} == {"1", "2", "9"}
+    assert [s["person_id"] for s in one.rows["servants"]] == ["9"]
+    assert [d["declaration_id"] for d in one.rows["declarations"]] == ["2024-D-9"]
+    assert one.rows["relatives"] == [] and one.rows["real_estate"] == []
