@@ -71,27 +71,35 @@ def header_note(key: str, column: pa.Column, sheet: Sheet) -> str:
     return "\n".join(lines)
 
 
-def _list_ranges(workbook) -> dict[str, str]:
-    """A hidden sheet with one column per list; the validation formula of each (labels can be long:
-    an inline list is limited to 255 characters)."""
-    from openpyxl.utils import get_column_letter, quote_sheetname
-
+def _lists() -> dict[str, tuple[str, ...]]:
+    """Every drop-down list: yes/no, and the labels of each enumerated column."""
     lists: dict[str, tuple[str, ...]] = {"bool": BOOL_LABELS}
     for sheet in WORKBOOK_SHEETS:
         for key, column in sheet.columns.items():
-            enum = column.metadata["enum"]
-            if enum:
-                lists.setdefault(f"{sheet.key}.{key}", tuple(enum.values()))
-    ws = workbook.create_sheet(LISTS_SHEET)
+            if column.metadata["enum"]:
+                lists[f"{sheet.key}.{key}"] = tuple(column.metadata["enum"].values())
+    return lists
+
+
+def _list_formulas(lists: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """The validation formula of each list: a range of the hidden list sheet (an inline list is
+    limited to 255 characters, and some lists are longer)."""
+    from openpyxl.utils import get_column_letter, quote_sheetname
+
     formulas = {}
     for index, (name, labels) in enumerate(lists.items(), start=1):
         letter = get_column_letter(index)
-        ws.cell(row=1, column=index, value=name)
-        for row, label in enumerate(labels, start=2):
-            ws.cell(row=row, column=index, value=label)
         formulas[name] = f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(labels) + 1}"
-    ws.sheet_state = "hidden"
     return formulas
+
+
+def _lists_sheet(workbook, lists: dict[str, tuple[str, ...]]) -> None:
+    ws = workbook.create_sheet(LISTS_SHEET)
+    ws.sheet_state = "hidden"
+    columns = list(lists.values())
+    ws.append(list(lists))
+    for row in range(max(len(labels) for labels in columns)):
+        ws.append([labels[row] if row < len(labels) else None for labels in columns])
 
 
 def _cell_value(value: Any, kind: str, enum: dict[str, str] | None) -> Any:
@@ -107,7 +115,11 @@ def _cell_value(value: Any, kind: str, enum: dict[str, str] | None) -> Any:
     return value
 
 
-def _data_sheet(workbook, sheet: Sheet, rows: list[dict[str, Any]], lists: dict[str, str]) -> None:
+def _data_sheet(workbook, sheet: Sheet, rows: list[dict[str, Any]], formulas: dict[str, str]) -> None:
+    """One input sheet, streamed (write-only: a pre-filled sheet of 50 000 rows stays small in memory).
+    Column formats are set on the columns, for the rows the officer adds, and on each pre-filled cell,
+    which would otherwise be «General»; empty cells are not written."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -116,41 +128,53 @@ def _data_sheet(workbook, sheet: Sheet, rows: list[dict[str, Any]], lists: dict[
     ws = workbook.create_sheet(sheet.title)
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     required_fill, optional_fill = PatternFill("solid", fgColor="F8CBAD"), PatternFill("solid", fgColor="DDEBF7")
+    header: list[WriteOnlyCell] = []
+    columns = []  # (key, kind, enum, number format) per column
     for index, (key, column) in enumerate(sheet.columns.items(), start=1):
         meta = column.metadata
         kind = meta["kind"]
         letter = get_column_letter(index)
-        header = ws.cell(row=1, column=index, value=column.title)
-        header.font, header.alignment = bold, wrap
-        header.fill = required_fill if meta["required"] else optional_fill
+        cell = WriteOnlyCell(ws, value=column.title)
+        cell.font, cell.alignment = bold, wrap
+        cell.fill = required_fill if meta["required"] else optional_fill
         note = header_note(key, column, sheet)
-        header.comment = Comment(note, "declarations", width=360, height=40 + 16 * (note.count("\n") + 3))
+        cell.comment = Comment(note, "declarations", width=360, height=40 + 16 * (note.count("\n") + 3))
+        header.append(cell)
         ws.column_dimensions[letter].width = WIDE.get(key, WIDTHS[kind])
         number_format = COLUMN_FORMATS.get(key, NUMBER_FORMATS.get(kind))
         if number_format:
             ws.column_dimensions[letter].number_format = number_format
-        for row_number, row in enumerate(rows, start=2):
-            cell = ws.cell(row=row_number, column=index, value=_cell_value(row.get(key), kind, meta["enum"]))
-            if number_format:
-                cell.number_format = number_format
+        columns.append((key, kind, meta["enum"], number_format))
         list_name = "bool" if kind == "bool" else (f"{sheet.key}.{key}" if meta["enum"] else None)
         if list_name:
-            labels = ", ".join(column.metadata["enum"].values()) if meta["enum"] else "да, нет"
+            labels = ", ".join(meta["enum"].values()) if meta["enum"] else "да, нет"
             validation = DataValidation(
-                type="list", formula1=lists[list_name], allow_blank=not meta["required"], showDropDown=False,
+                type="list", formula1=formulas[list_name], allow_blank=not meta["required"], showDropDown=False,
                 showErrorMessage=True, errorTitle=column.title, error=f"Выберите из списка: {labels}"[:255],
                 showInputMessage=False,
             )
             validation.add(f"{letter}2:{letter}{LAST_ROW}")
-            ws.add_data_validation(validation)
+            ws.data_validations.append(validation)
     ws.freeze_panes = "A2"
     ws.row_dimensions[1].height = 32
+    ws.append(header)
+    for row in rows:
+        values = []
+        for key, kind, enum, number_format in columns:
+            value = _cell_value(row.get(key), kind, enum)
+            if value is not None and number_format:
+                value = WriteOnlyCell(ws, value=value)
+                value.number_format = number_format
+            values.append(value)
+        ws.append(values)
 
 
 def _guide(workbook, prefill: Prefill) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
 
-    ws = workbook.create_sheet(GUIDE_SHEET, 0)
+    ws = workbook.create_sheet(GUIDE_SHEET)
+    ws.column_dimensions["A"].width = 120
     lines = [
         f"Сведения о доходах, расходах, об имуществе и обязательствах имущественного характера за {prefill.year} год",
         "",
@@ -172,32 +196,31 @@ def _guide(workbook, prefill: Prefill) -> None:
             "вместе со своими строками, а проверка сообщит, что справки нет.",
         ]
     lines += ["", "Загрузка: declarations load <файл>.xlsx"]
-    for row, text in enumerate(lines, start=1):
-        ws.cell(row=row, column=1, value=text).alignment = Alignment(wrap_text=False)
-    ws["A1"].font = Font(bold=True, size=12)
-    ws.column_dimensions["A"].width = 120
+    title = WriteOnlyCell(ws, value=lines[0])
+    title.font = Font(bold=True, size=12)
+    ws.append([title])
+    for text in lines[1:]:
+        ws.append([text])
 
 
 def write_template(prefill: Prefill, path: Path) -> dict[str, int]:
     """Write the workbook; returns the number of pre-filled rows per sheet."""
     import openpyxl
 
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
-    _guide(workbook, prefill)
-    lists = _list_ranges(workbook)
+    workbook = openpyxl.Workbook(write_only=True)
+    _guide(workbook, prefill)  # sheets in the order the officer sees them: the guide, then the contract's
+    lists = _lists()
+    formulas = _list_formulas(lists)
     counts = {}
     for sheet in WORKBOOK_SHEETS:
         rows = prefill.rows.get(sheet.key, [])
-        _data_sheet(workbook, sheet, rows, lists)
+        _data_sheet(workbook, sheet, rows, formulas)
         counts[sheet.key] = len(rows)
-    # the list sheet after the data sheets: the officer sees the guide, then the sheets in contract order
-    workbook.move_sheet(LISTS_SHEET, offset=len(workbook.sheetnames))
+    _lists_sheet(workbook, lists)
     marker = workbook.create_sheet(MARKER_SHEET)
+    marker.sheet_state = "hidden"
     for row in marker_rows(prefill.year, prefill.base_year, prefill.drafts):
         marker.append(row)
-    marker.sheet_state = "hidden"
-    workbook.active = 0  # the guide first
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.properties.title = f"Сведения о доходах за {prefill.year} год"
     workbook.save(path)
