@@ -57,6 +57,13 @@ def new_number(old: str, base_year: int, year: int) -> str:
     return old.replace(str(base_year), str(year), 1) if str(base_year) in old else f"{year}-{old}"
 
 
+def _first_per(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    first: dict[Any, dict[str, Any]] = {}
+    for row in rows:
+        first.setdefault(row[key], row)
+    return list(first.values())
+
+
 def _age_on(birth: date | None, day: date) -> int | None:
     if birth is None:
         return None
@@ -74,11 +81,11 @@ def prefill(store: Store, year: int, organisation: str | None = None) -> Prefill
         return result
     servants = _select(store, "servants", f"source = 'workbook' AND year = ? {org_filter}", [base_year, *org_params],
                        "organisation, person_id")
-    servants = list({s["person_id"]: s for s in reversed(servants)}.values())[::-1]  # one row per person
+    servants = _first_per(servants, "person_id")  # a servant on two rosters of the year: one row
     people = [s["person_id"] for s in servants]
     relatives = _select(store, "relatives", "year = ? AND list_contains(?, person_id)", [base_year, people],
                         "person_id, relative_id")
-    relatives = list({r["relative_id"]: r for r in reversed(relatives)}.values())[::-1]
+    relatives = _first_per(relatives, "relative_id")
     base = store.frame(
         """SELECT d.*, r.birth_date AS relative_birth_date FROM effective_declarations d
            LEFT JOIN (SELECT DISTINCT ON (relative_id) relative_id, birth_date FROM relatives WHERE year = ?) r
