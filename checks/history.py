@@ -63,10 +63,13 @@ def declarations(ctx: Context) -> str:
             SELECT *, lag(did) OVER w AS prev_did, lead(did) OVER w AS next_did,
                    lag(year) OVER w AS prev_year, lead(year) OVER w AS next_year
             FROM (SELECT row_number() OVER () AS did, declaration_id, person_id, year, subject, relative_id,
-                         subject_name, subject_birth_date, submitted_on, kind, corrects, source, subject_key
+                         subject_name, subject_birth_date, submitted_on, kind, corrects, source, subject_key,
+                         coalesce(income_unknown, false) AS income_unknown
                   FROM (SELECT e.*, row_number() OVER (PARTITION BY person_id, subject_key, year
                                                        ORDER BY submitted_on DESC NULLS LAST, declaration_id DESC) AS rn
-                        FROM effective_declarations e)
+                        FROM effective_declarations e
+                        -- an empty public справка says nothing: the year is skipped like a missing one
+                        WHERE NOT coalesce(e.nothing_declared, false))
                   WHERE rn = 1)
             WINDOW w AS (PARTITION BY person_id, subject_key ORDER BY year)""")
         return "chk_decl"
@@ -115,7 +118,9 @@ def income_totals(ctx: Context) -> str:
         ctx.run("""
             CREATE OR REPLACE TEMP TABLE chk_income AS
             SELECT d.did, d.declaration_id, d.person_id, d.year, d.subject, d.source,
-                   coalesce(i.total, 0) AS income_total, coalesce(i.main_job, 0) AS main_job,
+                   -- an income the справка leaves unknown is NULL, not zero: no comparison flags it
+                   CASE WHEN d.income_unknown THEN NULL ELSE coalesce(i.total, 0) END AS income_total,
+                   CASE WHEN d.income_unknown THEN NULL ELSE coalesce(i.main_job, 0) END AS main_job,
                    coalesce(i.rows, 0) AS income_rows
             FROM chk_decl d
             LEFT JOIN (SELECT declaration_id, sum(amount) AS total, count(*) AS rows,

@@ -16,7 +16,7 @@ from declarations.coerce import ROW
 from declarations.errors import InputError, Issue
 from declarations.model import COMMISSIONS, OFFICERS, PROCUREMENT, REGISTRY_SHEETS, SERVANTS, Sheet
 from declarations.readers import declarator, ocds
-from declarations import duplicates
+from declarations import duplicates, family_order
 from declarations.readers.tables import read_csv_table, sheet_for_name
 from declarations.readers.workbook import read_csv_folder, read_xlsx
 from declarations.text import fold
@@ -201,6 +201,8 @@ def load_paths(
         result.notes = batch.notes
         loaded += 1
         yield result
+    if any(batch.kind == "declarator" for batch in batches):
+        family_order.align_children(store.con)
     if refused_public:
         error = InputError(refused_public)
         error.loaded = loaded

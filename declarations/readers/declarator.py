@@ -28,9 +28,11 @@ from fractions import Fraction
 
 import polars as pl
 
+from declarations import family_order
 from declarations.errors import Issue
 from declarations.readers.declarator_shapes import Row, Section, read_sections
-from declarations.readers.declarator_text import (income_remark, parse_estate, parse_vehicle, vehicle_parts)
+from declarations.readers.declarator_text import (income_remark, not_an_object, parse_estate, parse_vehicle,
+                                                  vehicle_parts)
 from declarations.readers.declarator_titles import organisation_from_title
 from declarations.text import fold
 
@@ -167,7 +169,7 @@ def read(data: object, file: str, sha256: str = "", options: ReadOptions | None 
         kept_estates = 0
         for row in section.real_estates:
             type_raw = row.values.get("type_raw") or ""
-            if _WITHDRAWN.search(fold(type_raw)):
+            if _WITHDRAWN.search(fold(type_raw)) or not_an_object(type_raw):
                 continue
             parsed = parse_estate(type_raw, row.values.get("own_type_raw"), row.values.get("own_type_by_column"))
             share = parsed.share or _share(row)
@@ -238,3 +240,4 @@ def apply_person_ids(con, mapping: str) -> None:
     con.execute("""
         UPDATE declarations d SET person_id = o.person_id, relative_id = o.relative_id
         FROM declarations o WHERE d.duplicate_of = o.declaration_id""")
+    family_order.align_children(con)
