@@ -82,6 +82,13 @@ def _organisation(section: Section, options: ReadOptions, names: list[str]) -> t
 UNNAMED_ORGANISATION = "не указана"
 
 
+def _department(text: str | None) -> str | None:
+    """A department as written; the parser sometimes puts a sheet's title there («Сведения о доходах…»)."""
+    if text and fold(text).startswith("сведения"):
+        return organisation_from_title(text) or None
+    return text
+
+
 def _share(row: Row) -> str | None:
     amount = row.values.get("share_amount")
     if isinstance(amount, float) and 0 < amount < 1:
@@ -129,7 +136,7 @@ def read(data: object, file: str, sha256: str = "", options: ReadOptions | None 
         section_id = f"{doc}-{section.number}"
         servants.append({
             "year": year, "person_id": person_id, "full_name": section.name, "organisation": organisation,
-            "organisation_id": organisation_id, "department": section.department,
+            "organisation_id": organisation_id, "department": _department(section.department),
             "position": role or "не указана", "must_declare": True, "procurement_role": "none",
             "source": "declarator", "source_row": section.number, "section_id": section_id,
             "extra": json.dumps(section.extra, ensure_ascii=False) if section.extra else None,
