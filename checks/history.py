@@ -143,7 +143,9 @@ def sales(ctx: Context) -> str:
                        i.income_type, i.description, i.amount, i.source_row,
                        regexp_matches(replace(lower(i.description), 'ё', 'е'), ?) AS property_sale,
                        regexp_matches(replace(lower(i.description), 'ё', 'е'), ?) AS vehicle_sale
-                FROM incomes i JOIN chk_decl d USING (declaration_id)
+                -- public data keeps what the income cell says in remark (published, so not private)
+                FROM (SELECT * REPLACE (coalesce(description, remark) AS description) FROM incomes) i
+                JOIN chk_decl d USING (declaration_id)
                 WHERE i.description IS NOT NULL)
             WHERE property_sale OR vehicle_sale""", [prop, veh])
         return "chk_sales"

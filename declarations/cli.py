@@ -60,9 +60,18 @@ def load(
 
     files, _ = discover(paths)
     options = ReadOptions(year=year, organisation=organisation)
-    with Store(db) as store, progress(len(files), "Загрузка") as advance:
-        results = list(load_paths(store, paths, on_file=lambda p: advance(0, f"Проверка {p.name}"), options=options))
-        advance(len(files))
+    results = []
+    try:
+        with Store(db) as store, progress(len(files), "Загрузка") as advance:
+            for result in load_paths(store, paths, on_file=lambda p: advance(0, f"Проверка {p.name}"),
+                                     options=options):
+                results.append(result)
+            advance(len(files))
+    finally:  # public files load one by one: what did load is told even when another was refused
+        _say_loaded(results)
+
+
+def _say_loaded(results) -> None:
     for result in results:
         for note in result.notes:
             say(f"{result.source}: {note}")

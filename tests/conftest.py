@@ -13,7 +13,7 @@ from declarations.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data" / "sample"
-EXAMPLES = ROOT.parent / "shared" / "examples" / "declarator"
+EXAMPLES = ROOT / "tests" / "fixtures" / "declarator"  # copies of shared/examples/declarator/*.json
 
 
 def write_csv_workbook(folder: Path, sheets: dict[str, list[dict]]) -> Path:

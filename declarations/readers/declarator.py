@@ -86,6 +86,8 @@ def _department(text: str | None) -> str | None:
     """A department as written; the parser sometimes puts a sheet's title there («Сведения о доходах…»)."""
     if text and fold(text).startswith("сведения"):
         return organisation_from_title(text) or None
+    if text and ";" in text:  # «Руководство; Руководство»: a merged cell read twice
+        return "; ".join(dict.fromkeys(p.strip() for p in text.split(";") if p.strip())) or None
     return text
 
 
@@ -172,7 +174,7 @@ def read(data: object, file: str, sha256: str = "", options: ReadOptions | None 
             has_income.add(target["declaration_id"])
             remark = income_remark(size_raw, size)
             incomes.append({"declaration_id": target["declaration_id"], "income_type": "other", "amount": size,
-                            "description": remark, "remark": remark, "source_row": section.number})
+                            "description": None, "remark": remark, "source_row": section.number})
         kept_estates = 0
         for row in section.real_estates:
             type_raw = row.values.get("type_raw") or ""

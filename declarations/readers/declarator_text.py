@@ -261,6 +261,11 @@ def income_remark(size_raw: str | None, size: float | None) -> str | None:
     if not size_raw:
         return None
     text = re.sub(r"\s+", " ", size_raw).strip()
+    # the figure itself is the amount: the remark is what follows it
+    text = re.sub(r"^[\d\s.,]+(тыс\.?|млн\.?)?\s*(руб[а-я]*\.?|р\.?)?[\s.,;:]*", "", text, flags=re.IGNORECASE)
+    # the parser writes «т,ч,» and «руб,» for «т.ч.» and «руб.»: a comma after a short abbreviation is a dot
+    text = re.sub(r"(?<=\b[а-яА-Я]{1})\s?,(?=\s?[а-яА-Я]\b)", ".", text)
+    text = re.sub(r"\b(т\.ч|т\.е|руб|р|коп|тыс|млн|г)\s?,", r"\1.", text)
     if not re.search(r"[а-яА-Яa-zA-Z]{3,}", text):
         return None
     if re.fullmatch(r"[\d\s.,]*(тыс\.?|млн\.?)?[\s,.]*(руб[а-я.,]*|р\.?,?|рублей)?[\s.,]*", text, re.IGNORECASE):
