@@ -124,7 +124,9 @@ def _json_batch(path: Path, options: declarator.ReadOptions | None = None) -> Lo
         tables, issues, year, notes = declarator.read(data, file, sha, options)
         if issues:
             raise PublicInputError(issues)
-        return LoadBatch("declarator", file, sha, [f"declarator|{sha}"], tables, year, notes)
+        # one document per path: a new version of the file replaces the old one; the same content under
+        # another path is another document (its declarations are kept as repeats, see duplicates.py)
+        return LoadBatch("declarator", file, sha, [f"declarator|{path.resolve()}"], tables, year, notes)
     if isinstance(data, dict) and ("releases" in data or "records" in data):
         frame = ocds.read(data, file)
         return LoadBatch("procurement", file, file_sha256(path), registry_scope("procurement", frame), {"procurement": frame})
