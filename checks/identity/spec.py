@@ -148,6 +148,11 @@ REAL_ESTATE = IdentitySpec(
               block=("type_key", "address_key"), only_of_kind=True, needs=("address_key",),
               condition=f"p.address_key IS NOT NULL AND {_NOT_NEW.format(col='acquired_on', prev_end='{prev_end}')}",
               cost="coalesce(abs(p.area - c.area) / greatest(p.area, c.area), 0)", score="0.8"),
+        Stage("only_of_type", "единственный объект этого вида в обеих справках (адрес в одной из них не указан)",
+              block=("type_key", "country_key"), only_of_kind=True, needs=("address_key",),
+              condition=("(p.address_key IS NULL OR c.address_key IS NULL) "
+                         f"AND {_NOT_NEW.format(col='acquired_on', prev_end='{prev_end}')}"),
+              score="0.7"),
     ),
     object_key="""CASE WHEN {a}.ident IS NOT NULL THEN 'cad:' || {a}.ident
                   ELSE 'attr:' || {a}.type_key || '|' || coalesce(round({a}.area, 1)::TEXT, '?') || '|'
@@ -178,6 +183,13 @@ VEHICLE = IdentitySpec(
               condition=f"{_YEAR_FITS} AND {_NOT_NEW.format(col='acquired_on', prev_end='{prev_end}')}",
               wild="(p.year_made IS NULL OR c.year_made IS NULL)::INT",
               score="CASE WHEN p.year_made IS NULL OR c.year_made IS NULL THEN 0.9 ELSE 0.95 END"),
+        Stage("make_and_year", "по марке, году выпуска и дате приобретения (модель в одной из справок не указана)",
+              block=("make_key",),
+              condition=("p.make_key <> '?' AND (p.model_key = '' OR c.model_key = '') "
+                         "AND p.year_made = c.year_made "
+                         "AND (p.acquired_on IS NULL OR c.acquired_on IS NULL OR p.acquired_on = c.acquired_on) "
+                         f"AND {_NOT_NEW.format(col='acquired_on', prev_end='{prev_end}')}"),
+              wild="(p.acquired_on IS NULL OR c.acquired_on IS NULL)::INT", score="0.8"),
         Stage("only_of_kind", "единственное транспортное средство этой марки в обеих справках",
               block=("make_key",), only_of_kind=True,
               condition=f"p.make_key <> '?' AND {_YEAR_FITS} "
@@ -217,6 +229,12 @@ ACCOUNT = IdentitySpec(
               block=("bank_key", "currency_key", "type_kind"), only_of_kind=True,
               condition=f"{_NOT_NEW.format(col='opened_on', prev_end='{prev_end}')}",
               cost="coalesce(abs(date_diff('day', p.opened_on, c.opened_on)), 100000)", score="0.8"),
+        Stage("only_of_bank", "единственный счет в этой валюте в этом банке в обеих справках (вид счета в одной "
+                              "из них не указан)",
+              block=("bank_key", "currency_key"), only_of_kind=True,
+              condition=f"(p.type_key IS NULL OR c.type_key IS NULL) "
+                        f"AND {_NOT_NEW.format(col='opened_on', prev_end='{prev_end}')}",
+              score="0.7"),
     ),
     object_key="""CASE WHEN {a}.ident IS NOT NULL THEN 'acc:' || {a}.ident
                   ELSE 'attr:' || {a}.bank_key || '|' || coalesce({a}.type_key, '?') || '|' || {a}.currency_key || '|'
