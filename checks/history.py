@@ -46,6 +46,15 @@ def fold_sql(expr: str) -> str:
 def declarations(ctx: Context) -> str:
     """`chk_decl`: one effective справка per subject and year, with an integer `did` and its neighbours."""
     def build() -> str:
+        # checks.md: in public data an empty справка (no income, no assets) says nothing — it is neither a
+        # zero income nor a year without the assets; the subject's history skips it
+        ctx.run("""
+            CREATE OR REPLACE TEMP TABLE chk_public_empty AS
+            SELECT declaration_id FROM declarations d
+            WHERE d.source = 'declarator'
+              AND NOT EXISTS (SELECT 1 FROM incomes i WHERE i.declaration_id = d.declaration_id)
+              AND NOT EXISTS (SELECT 1 FROM real_estate r WHERE r.declaration_id = d.declaration_id)
+              AND NOT EXISTS (SELECT 1 FROM vehicles v WHERE v.declaration_id = d.declaration_id)""")
         ctx.run("""
             CREATE OR REPLACE TEMP TABLE chk_decl AS
             SELECT *, lag(did) OVER w AS prev_did, lead(did) OVER w AS next_did,
@@ -55,7 +64,8 @@ def declarations(ctx: Context) -> str:
                   FROM (SELECT e.* REPLACE ({subject_key} AS subject_key),
                                row_number() OVER (PARTITION BY person_id, {subject_key}, year
                                                        ORDER BY submitted_on DESC NULLS LAST, declaration_id DESC) AS rn
-                        FROM effective_declarations e)
+                        FROM effective_declarations e
+                        WHERE e.source <> 'declarator' OR e.declaration_id NOT IN (SELECT declaration_id FROM chk_public_empty))
                   WHERE rn = 1)
             WINDOW w AS (PARTITION BY person_id, subject_key ORDER BY year)""".format(
             subject_key=SUBJECT_KEY_SQL.format(d="e")))

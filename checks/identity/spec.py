@@ -80,6 +80,8 @@ class IdentitySpec:
     # `{tol}`): an object moved to the spouse is neither gone nor new
     same_object: str = "FALSE"
     joint: str = "FALSE"            # SQL over `u`: held jointly, so the co-owning spouse's sale explains it too
+    # SQL over a match `m`: the object stayed with its holder but part of it went elsewhere (a share given away)
+    part_moved: str = "FALSE"
     sources: str | None = None      # only pairs of two справки from this source
 
     def stage_number(self, name: str) -> int:
@@ -105,9 +107,9 @@ _SHARE_KEY = """CASE
     WHEN a.ownership = 'individual' THEN '1/1'
     WHEN a.ownership = 'joint' THEN 'joint'
     ELSE NULL END"""
-_COUNTRY_KEY = """CASE WHEN a.country IS NULL OR lower(trim(a.country)) IN
-    ('россия', 'российская федерация', 'рф', 'russia', 'russian federation', 'г. россия')
-    THEN 'россия' ELSE lower(trim(a.country)) END"""
+_COUNTRY_KEY = r"""CASE WHEN a.country IS NULL OR trim(a.country) = '' OR lower(a.country) LIKE '%росси%'
+        OR regexp_full_match(lower(trim(a.country)), '\(?\s*(рф|russia|russian federation)\s*\)?')
+    THEN 'россия' ELSE trim(regexp_replace(lower(a.country), '[^a-zа-яё0-9]+', ' ', 'g')) END"""
 _AREA_OK = "(p.area IS NULL OR c.area IS NULL OR abs(p.area - c.area) <= {tol} * greatest(p.area, c.area))"
 _SHARE_FITS = "(p.share_key IS NULL OR c.share_key IS NULL OR p.share_key = c.share_key)"
 _NOT_NEW = "NOT coalesce(c.{col} > {prev_end}, false)"   # acquired after the previous year: a new object
@@ -164,6 +166,7 @@ REAL_ESTATE = IdentitySpec(
     same_object=("f.type_key = u.type_key AND f.country_key = u.country_key AND f.area IS NOT NULL "
                  "AND u.area IS NOT NULL AND abs(f.area - u.area) <= {tol} * greatest(f.area, u.area)"),
     joint="coalesce(u.share_key = 'joint', false)",
+    part_moved="m.p_share_key IS DISTINCT FROM m.c_share_key",
 )
 
 _YEAR_FITS = "(p.year_made IS NULL OR c.year_made IS NULL OR p.year_made = c.year_made)"
