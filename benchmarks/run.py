@@ -84,7 +84,6 @@ def match_scale_stage() -> list[Measure]:
     return results
 
 
-<<<<<<< HEAD
 def asset_identity_stage() -> list[Measure]:
     """Year-over-year asset identity (issue 10): pairs and Д flags scored on realistic and clean data."""
     subprocess.run(python("-m", "benchmarks.asset_identity", "--servants", "600", "--years", "5"), cwd=ROOT,
@@ -92,9 +91,6 @@ def asset_identity_stage() -> list[Measure]:
     return []
 
 
-from benchmarks.bench_publish import publish_stages  # noqa: E402  (it imports this module lazily)
-=======
->>>>>>> main
 STAGES = [load_stages, check_stage, publish_stages]  # for each size of organisation
 ONCE = [match_quality_stage, match_compare_stage, match_scale_stage, asset_identity_stage]
 
