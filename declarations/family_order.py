@@ -18,15 +18,22 @@ import duckdb
 
 def _signatures(con: duckdb.DuckDBPyConnection, person_ids: list[str] | None) -> dict:
     where = "AND d.person_id IN (SELECT unnest($ids))" if person_ids is not None else ""
+    # only declarants with two children or more in two years or more can have them swapped
     rows = con.execute(f"""
+        WITH children AS (
+            SELECT person_id, year, declaration_id, relative_id FROM declarations d
+            WHERE d.source = 'declarator' AND d.subject = 'child' AND d.duplicate_of IS NULL
+              AND NOT coalesce(d.nothing_declared, false) {where}),
+        several AS (
+            SELECT person_id FROM (SELECT person_id, year, count(*) AS n FROM children GROUP BY ALL)
+            GROUP BY person_id HAVING count(*) FILTER (WHERE n >= 2) >= 2)
         SELECT d.person_id, d.year, d.declaration_id, d.relative_id,
                list(DISTINCT r.object_type || '|' || round(r.area, 0)::TEXT) FILTER (WHERE r.area IS NOT NULL),
                list(DISTINCT lower(v.make)) FILTER (WHERE v.make IS NOT NULL)
-        FROM declarations d
+        FROM children d
         LEFT JOIN real_estate r USING (declaration_id)
         LEFT JOIN vehicles v USING (declaration_id)
-        WHERE d.source = 'declarator' AND d.subject = 'child' AND d.duplicate_of IS NULL
-          AND NOT coalesce(d.nothing_declared, false) {where}
+        WHERE d.person_id IN (SELECT person_id FROM several)
         GROUP BY ALL ORDER BY d.person_id, d.year, d.declaration_id""",
         {"ids": person_ids} if person_ids is not None else None).fetchall()
     people: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
@@ -44,16 +51,23 @@ def align_children(con: duckdb.DuckDBPyConnection, person_ids: list[str] | None 
             before, now = years[previous_year], years[year]
             if len(before) < 2 or len(now) < 2:
                 continue
-            for child in now:
+            matched = {}
+            for index, child in enumerate(now):
                 best = _best(child, before)
-                if best is None or _best(best, now) is not child or best[1] == child[1]:
-                    continue
-                holder = next((c for c in now if c[1] == best[1]), None)
-                if holder is not None:  # swap: the child that had the id takes this one's
-                    holder[1] = child[1]
-                    changes.append((holder[0], holder[1]))
-                child[1] = best[1]
-                changes.append((child[0], child[1]))
+                if best is not None and _best(best, now) is child:
+                    matched[index] = best[1]
+            if not matched:
+                continue
+            taken = set(matched.values())
+            # the others keep their id unless a matched child took it; then they take a freed one
+            free = [c[1] for i, c in enumerate(now) if i in matched and c[1] not in taken]
+            for index, child in enumerate(now):
+                new = matched.get(index)
+                if new is None and child[1] in taken:
+                    new = free.pop(0) if free else f"{child[1]}-{year}"
+                if new is not None and new != child[1]:
+                    child[1] = new
+                    changes.append((child[0], new))
     if changes:
         con.execute("CREATE OR REPLACE TEMP TABLE __child_ids (declaration_id TEXT, relative_id TEXT)")
         con.executemany("INSERT INTO __child_ids VALUES (?, ?)", list(dict(changes).items()))
