@@ -362,3 +362,54 @@ def test_publish_public_data(store, tmp_path):
     with pytest.raises(InputError) as caught:
         publish_year(store, 2005, tmp_path / "out", {})
     assert "2017, 2019" in caught.value.issues[0].found
+
+
+# --------------------------------------------------------------------------- never a traceback
+
+def _leaves(value, path=()):
+    if isinstance(value, dict):
+        yield path, value
+        for key, inner in value.items():
+            yield from _leaves(inner, (*path, key))
+    elif isinstance(value, list):
+        yield path, value
+        for index, inner in enumerate(value):
+            yield from _leaves(inner, (*path, index))
+    else:
+        yield path, value
+
+
+def _replaced(data, path, new):
+    data = json.loads(json.dumps(data))
+    if not path:
+        return new
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = new
+    return data
+
+
+@pytest.mark.parametrize("name", ["MinDalVostok2017.xlsx.json", "chab2019.xls.json", "test__example.json"])
+def test_any_wrong_value_anywhere_is_an_issue_never_a_crash(tmp_path, name):
+    from declarations.readers.declarator import read
+
+    data = json.loads(unpack(name, tmp_path).read_text(encoding="utf-8-sig"))
+    if "persons" in data:
+        data["persons"] = data["persons"][:2]
+    wrong = [None, "текст", True, -1, [], {"a": 1}]
+    tried = 0
+    for path, _ in list(_leaves(data)):
+        for new in wrong:
+            tables, issues, _, _ = read(_replaced(data, path, new), "x.json")
+            assert all(i.file == "x.json" for i in issues)
+            tried += 1
+    assert tried > 200
+
+
+def test_an_empty_list_of_persons_is_refused(store, tmp_path):
+    path = tmp_path / "empty.json"
+    path.write_text('{"persons": [], "document": {"year": 2016}}', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load(store, path)
+    assert caught.value.issues[0].found == "«пустой список»"
