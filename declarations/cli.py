@@ -51,12 +51,27 @@ def load(
                                                    "procurement.csv, commissions.csv, officers.csv или папки с ними."),
     db: Path = DbOption,
     errors: Path | None = typer.Option(None, "--errors", help="Записать все ошибки в CSV-файл."),
+    year: int | None = typer.Option(None, "--year", help="Отчетный год для файлов Declarator, в которых года нет."),
+    organisation: str | None = typer.Option(
+        None, "--organisation", help="Организация для файлов Declarator, в которых нет office (вместо заголовка)."),
 ) -> None:
     """Загрузить файлы в базу: сначала проверка, файл с ошибками не загружается."""
+    from declarations.readers.declarator import ReadOptions
+
     files, _ = discover(paths)
-    with Store(db) as store, progress(len(files), "Загрузка") as advance:
-        results = list(load_paths(store, paths, on_file=lambda p: advance(0, f"Проверка {p.name}")))
-        advance(len(files))
+    options = ReadOptions(year=year, organisation=organisation)
+    results = []
+    try:
+        with Store(db) as store, progress(len(files), "Загрузка") as advance:
+            for result in load_paths(store, paths, on_file=lambda p: advance(0, f"Проверка {p.name}"),
+                                     options=options):
+                results.append(result)
+            advance(len(files))
+    finally:  # public files load one by one: what did load is told even when another was refused
+        _say_loaded(results)
+
+
+def _say_loaded(results) -> None:
     for result in results:
         for note in result.notes:
             say(f"{result.source}: {note}")

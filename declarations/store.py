@@ -139,7 +139,7 @@ class LoadBatch:
     scope: list[str]
     tables: dict[str, pl.DataFrame]
     year: int | None = None
-    notes: list[str] = field(default_factory=list)  # what the user should know (drafts set aside, empty book)
+    notes: list[str] = field(default_factory=list)  # what the user is told (drafts set aside, empty book, repeats)
 
 
 @dataclass
