@@ -18,8 +18,8 @@ from .names import name_parts
 # Feature columns, in the order of `model.WEIGHTS`.
 FEATURES = (
     "full_name_agrees", "full_name_differs", "one_initials_only", "surname_rarity", "given_rarity",
-    "same_organisation", "same_organisation_size", "same_region", "same_year", "same_income",
-    "estates_shared", "estates_disjoint", "makes_shared", "spouse_income_close", "role_similarity",
+    "same_organisation", "same_organisation_size", "same_organisation_rarity", "same_region", "same_year", "same_income",
+    "estates_shared", "estates_disjoint", "makes_shared", "makes_disjoint", "spouse_income_close", "role_similarity",
     "years_apart", "income_ratio",
 )
 _ROLE_STOP = ["и", "по", "в", "на", "с", "отдела", "управления", "администрации", "района", "области"]
@@ -49,7 +49,7 @@ def _log10(expr: pl.Expr) -> pl.Expr:
 
 def features(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
     """One row per pair: i, j and every column of FEATURES."""
-    columns = ["i", "group", "given", "patronymic", "full", "year", "organisation", "region", "role_words",
+    columns = ["i", "group", "given", "patronymic", "full", "year", "organisation", "region", "rubric", "role_words",
                "surname_rank", "name_rank", "office_size", "income", "spouse_income", "estates", "makes"]
     side = prepared.select(columns)
     joined = (pairs.join(side, on="i").join(side.rename({c: f"{c}_r" for c in columns}), left_on="j", right_on="i_r"))
@@ -58,6 +58,7 @@ def features(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
     same_org = c("organisation") == r("organisation")
     estates_a, estates_b = c("estates").list.len(), r("estates").list.len()
     shared_estates = c("estates").list.set_intersection(r("estates")).list.len()
+    shared_makes = c("makes").list.set_intersection(r("makes")).list.len()
     role_union = c("role_words").list.set_union(r("role_words")).list.len()
     ranks = pl.max_horizontal(c("surname_rank"), r("surname_rank"))
     given_ranks = pl.max_horizontal(c("name_rank"), r("name_rank"))
@@ -73,13 +74,17 @@ def features(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
         same_org.cast(pl.Float64).alias("same_organisation"),
         pl.when(same_org).then(_log10(c("office_size").fill_null(1000) + 1)).otherwise(0.0)
         .alias("same_organisation_size"),
+        pl.when(same_org).then(_log10(ranks.fill_null(300) + 1).clip(0, 5.5)).otherwise(0.0)
+        .alias("same_organisation_rarity"),
         (~same_org & (c("region") == r("region")) & (c("region") != "")).fill_null(False).cast(pl.Float64)
         .alias("same_region"),
         (c("year") == r("year")).cast(pl.Float64).alias("same_year"),
         ((c("income") == r("income")) & (c("income") > 0)).fill_null(False).cast(pl.Float64).alias("same_income"),
         shared_estates.clip(0, 3).cast(pl.Float64).alias("estates_shared"),
         ((estates_a > 0) & (estates_b > 0) & (shared_estates == 0)).cast(pl.Float64).alias("estates_disjoint"),
-        c("makes").list.set_intersection(r("makes")).list.len().clip(0, 2).cast(pl.Float64).alias("makes_shared"),
+        shared_makes.clip(0, 2).cast(pl.Float64).alias("makes_shared"),
+        ((c("makes").list.len() > 0) & (r("makes").list.len() > 0) & (shared_makes == 0)).cast(pl.Float64)
+        .alias("makes_disjoint"),
         ((c("spouse_income") > 0) & (r("spouse_income") > 0)
          & ((c("spouse_income") / r("spouse_income")).log10().abs() < 0.3)).fill_null(False).cast(pl.Float64)
         .alias("spouse_income_close"),

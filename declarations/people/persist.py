@@ -13,7 +13,7 @@ from datetime import datetime
 import duckdb
 import polars as pl
 
-from declarations.readers.declarator import apply_person_ids
+from declarations.readers import declarator
 
 from .pairs import FEATURES
 
@@ -52,7 +52,7 @@ def save(con: duckdb.DuckDBPyConnection, sections: pl.DataFrame, person_of: dict
         con.register("__person_links", links.to_arrow())
         con.execute("INSERT INTO person_links SELECT * FROM __person_links")
         con.register("__person_ids", mapping.to_arrow())
-        apply_person_ids(con, "__person_ids")
+        declarator.apply_person_ids(con, "__person_ids")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
