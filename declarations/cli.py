@@ -51,13 +51,21 @@ def load(
                                                    "procurement.csv, commissions.csv, officers.csv или папки с ними."),
     db: Path = DbOption,
     errors: Path | None = typer.Option(None, "--errors", help="Записать все ошибки в CSV-файл."),
+    year: int | None = typer.Option(None, "--year", help="Отчетный год для файлов Declarator, в которых года нет."),
+    organisation: str | None = typer.Option(
+        None, "--organisation", help="Организация для файлов Declarator, в которых нет office (вместо заголовка)."),
 ) -> None:
     """Загрузить файлы в базу: сначала проверка, файл с ошибками не загружается."""
+    from declarations.readers.declarator import ReadOptions
+
     files, _ = discover(paths)
+    options = ReadOptions(year=year, organisation=organisation)
     with Store(db) as store, progress(len(files), "Загрузка") as advance:
-        results = list(load_paths(store, paths, on_file=lambda p: advance(0, f"Проверка {p.name}")))
+        results = list(load_paths(store, paths, on_file=lambda p: advance(0, f"Проверка {p.name}"), options=options))
         advance(len(files))
     for result in results:
+        for note in result.notes:
+            say(f"{result.source}: {note}")
         if result.unchanged:
             say(f"{result.source}: уже загружен, без изменений")
             continue

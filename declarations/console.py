@@ -46,7 +46,8 @@ MAX_ISSUES_SHOWN = 200
 
 def show_issues(error: InputError, errors_csv: Path | None) -> None:
     issues = error.issues
-    table = Table(title=f"Найдено ошибок: {len(issues)}. Ничего из этих файлов не загружено.", show_lines=False)
+    loaded = f" Остальные файлы загружены: {error.loaded}." if error.loaded else ""
+    table = Table(title=f"Найдено ошибок: {len(issues)}. Ничего из этих файлов не загружено.{loaded}", show_lines=False)
     for title in COLUMN_TITLES_RU.values():
         table.add_column(title, overflow="fold")
     for issue in issues[:MAX_ISSUES_SHOWN]:

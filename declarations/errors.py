@@ -44,6 +44,8 @@ class Issue:
 class InputError(Exception):
     """Raised with all the issues of one or more files; nothing of those files is loaded."""
 
+    loaded = 0  # files of the same call that did load (public data: each file stands alone)
+
     def __init__(self, issues: list[Issue]):
         self.issues = sorted(set(issues), key=lambda i: (i.file, i.sheet, i.row or 0, i.column, i.expected))
         super().__init__(f"{len(self.issues)} ошибок во входных данных")

@@ -16,6 +16,7 @@ from declarations.coerce import ROW
 from declarations.errors import InputError, Issue
 from declarations.model import COMMISSIONS, OFFICERS, PROCUREMENT, REGISTRY_SHEETS, SERVANTS, Sheet
 from declarations.readers import declarator, ocds
+from declarations import duplicates
 from declarations.readers.tables import read_csv_table, sheet_for_name
 from declarations.readers.workbook import read_csv_folder, read_xlsx
 from declarations.text import fold
@@ -45,7 +46,7 @@ def _is_csv_workbook(path: Path) -> bool:
     return any(sheet_for_name(p.name, (SERVANTS,)) for p in path.glob("*.csv"))
 
 
-def prepare(path: Path) -> LoadBatch:
+def prepare(path: Path, options: declarator.ReadOptions | None = None) -> LoadBatch:
     """Read and validate one input into a batch, or raise InputError with all its issues."""
     suffix = path.suffix.lower()
     if path.is_dir():
@@ -53,7 +54,7 @@ def prepare(path: Path) -> LoadBatch:
     if suffix == ".xlsx":
         return _workbook_batch(path, *read_xlsx(path))
     if suffix == ".json":
-        return _json_batch(path)
+        return _json_batch(path, options)
     if suffix == ".csv":
         return _registry_batch(path)
     raise InputError([Issue(str(path), expected="файл .xlsx, .csv, .json или папка CSV-файлов", found=path.name)])
@@ -111,22 +112,33 @@ def _sheet_by_headers(path: Path) -> Sheet | None:
     return None
 
 
-def _json_batch(path: Path) -> LoadBatch:
+def _json_batch(path: Path, options: declarator.ReadOptions | None = None) -> LoadBatch:
     file = str(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        # utf-8-sig: a UTF-8 byte-order mark (Windows editors write one) is read, not refused
+        data = json.loads(path.read_text(encoding="utf-8-sig"), parse_constant=_no_constant)
+    except (UnicodeDecodeError, json.JSONDecodeError, ValueError) as error:
         raise InputError([Issue(file, expected="JSON в кодировке UTF-8", found=f"файл не читается: {error}")]) from error
-    if isinstance(data, dict) and "persons" in data:
-        tables = declarator.read(data, file)
-        scope = [f"declarator|{file_sha256(path)}"]
-        year = data.get("document", {}).get("year")
-        return LoadBatch("declarator", file, file_sha256(path), scope, tables, year)
+    if isinstance(data, dict) and ("persons" in data or "sections" in data or "person" in data):
+        sha = file_sha256(path)
+        tables, issues, year, notes = declarator.read(data, file, sha, options)
+        if issues:
+            raise PublicInputError(issues)
+        return LoadBatch("declarator", file, sha, [f"declarator|{sha}"], tables, year, notes)
     if isinstance(data, dict) and ("releases" in data or "records" in data):
         frame = ocds.read(data, file)
         return LoadBatch("procurement", file, file_sha256(path), registry_scope("procurement", frame), {"procurement": frame})
     raise InputError([Issue(file, expected="Declarator JSON (persons) или пакет OCDS (releases / records)",
                             found="JSON другого вида")])
+
+
+def _no_constant(name: str) -> None:
+    """NaN and Infinity are not JSON numbers; Python would read them, the contract does not."""
+    raise ValueError(f"{name} — не число JSON")
+
+
+class PublicInputError(InputError):
+    """Issues of one public-data file: that file is refused, the other files of the load still load."""
 
 
 def check_against_store(store: Store, batch: LoadBatch) -> list[Issue]:
@@ -152,25 +164,44 @@ def check_against_store(store: Store, batch: LoadBatch) -> list[Issue]:
 
 
 def load_paths(
-    store: Store, paths: list[Path], on_file: Callable[[Path], None] | None = None
+    store: Store, paths: list[Path], on_file: Callable[[Path], None] | None = None,
+    options: declarator.ReadOptions | None = None,
 ) -> Iterator[LoadResult]:
     """Validate every input, then load them one transaction each; raise InputError if any fails.
 
-    Nothing is written when any file has an issue: the user fixes all and reruns.
+    Nothing is written when any HR or registry file has an issue: the user fixes all and reruns.
+    Public declarations are independent documents of many publishers: a Declarator file with
+    an issue loads nothing, the others of the same call still load, and the issues are raised
+    after them (`InputError.loaded` says how many files did load).
     """
     files, issues = discover(paths)
+    refused_public: list[Issue] = []
     batches: list[LoadBatch] = []
     for path in files:
         if on_file:
             on_file(path)
         try:
-            batch = prepare(path)
+            batch = prepare(path, options)
+        except PublicInputError as error:
+            refused_public += error.issues
+            continue
         except InputError as error:
             issues += error.issues
             continue
         issues += check_against_store(store, batch)
         batches.append(batch)
     if issues:
-        raise InputError(issues)
+        raise InputError(issues + refused_public)
+    fingerprints = duplicates.Fingerprints(store)
+    loaded = 0
     for batch in batches:
-        yield store.load(batch)
+        if batch.kind == "declarator":
+            duplicates.mark(batch, fingerprints)
+        result = store.load(batch)
+        result.notes = batch.notes
+        loaded += 1
+        yield result
+    if refused_public:
+        error = InputError(refused_public)
+        error.loaded = loaded
+        raise error

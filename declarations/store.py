@@ -139,6 +139,7 @@ class LoadBatch:
     scope: list[str]
     tables: dict[str, pl.DataFrame]
     year: int | None = None
+    notes: list[str] = field(default_factory=list)   # what the user is told (duplicates left out)
 
 
 @dataclass
@@ -148,6 +149,7 @@ class LoadResult:
     rows: dict[str, int] = field(default_factory=dict)
     replaced_loads: list[int] = field(default_factory=list)
     unchanged: bool = False
+    notes: list[str] = field(default_factory=list)
 
 
 class Store:
