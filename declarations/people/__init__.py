@@ -18,6 +18,6 @@ load` the store decides which declarant sections are one person, and says why:
 Lives in the core package because `load` runs it; it imports nothing from `checks`.
 """
 
-from .run import link_people  # noqa: E402
+from .run import LinkSummary, link_people  # noqa: E402
 
-__all__ = ["link_people"]
+__all__ = ["LinkSummary", "link_people"]

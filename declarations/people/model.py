@@ -1,22 +1,29 @@
 """The link score: a logistic model over the features of `pairs`, and its reasons.
 
 probability = 1 / (1 + exp(-(BIAS + Σ weight × feature))). The weights are fixed here
-(tuned on Declarator's labelled pairs, see benchmarks/person_linking.py, which refits
-them with `fit` and cross-validates). Each link keeps the features that moved its score
+(fitted on Declarator's labelled pairs by benchmarks/person_linking.py, which also
+cross-validates them). Each link keeps the features that moved its score
 the most, in words, so an analyst can see why two sections were joined.
 """
 
 from __future__ import annotations
 
-import math
-
 import polars as pl
 
 from .pairs import FEATURES
 
-# Fitted by benchmarks/person_linking.py on shared/real/link-train (all pairs, L2 = 1.0).
-BIAS = 0.0
-WEIGHTS: dict[str, float] = {name: 0.0 for name in FEATURES}
+# Fitted by benchmarks/person_linking.py on shared/real/link-train (all 475 pairs, L2 = 1.0), rounded.
+# full_name_differs is set by hand: the labelled pool has no pair of two different full names with
+# the same initials (Declarator pairs only likely candidates); two different full first names or
+# patronymics are two people unless everything else agrees.
+BIAS = -3.65
+WEIGHTS: dict[str, float] = {
+    "full_name_agrees": 0.36, "full_name_differs": -3.0, "one_initials_only": -0.36, "surname_rarity": 0.38,
+    "given_rarity": 0.22, "same_organisation": 0.91, "same_organisation_size": 0.26,
+    "same_organisation_rarity": 0.92, "same_region": 1.14, "same_year": -0.55, "same_income": 0.21,
+    "estates_shared": 1.92, "estates_disjoint": -1.28, "makes_shared": 1.14, "makes_disjoint": -0.76,
+    "spouse_income_close": 0.26, "role_similarity": 1.30, "years_apart": 0.08, "income_ratio": -0.87,
+}
 
 # What each feature means, for the reasons (a feature is named when it adds or takes
 # away at least REASON_MIN from the score).
@@ -70,47 +77,3 @@ def reasons(weights: dict[str, float] | None = None) -> pl.Expr:
                            contribution.round(1).cast(pl.Utf8)]).alias("text"))))
     listed = pl.concat_list(parts).list.drop_nulls().list.sort(descending=True)
     return listed.list.eval(pl.element().struct.field("text")).list.join("; ")
-
-
-def fit(rows: list[list[float]], labels: list[int], sample_weights: list[float], l2: float = 1.0,
-        iterations: int = 50) -> tuple[float, dict[str, float]]:
-    """Logistic regression by Newton's method (pure Python: a few hundred rows, 18 unknowns)."""
-    n = len(FEATURES) + 1
-    beta = [0.0] * n
-    data = [[1.0, *row] for row in rows]
-    for _ in range(iterations):
-        gradient = [0.0] * n
-        hessian = [[0.0] * n for _ in range(n)]
-        for x, y, w in zip(data, labels, sample_weights):
-            z = sum(b * v for b, v in zip(beta, x))
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            for a in range(n):
-                gradient[a] += w * (y - p) * x[a]
-                for b in range(a, n):
-                    hessian[a][b] += w * p * (1 - p) * x[a] * x[b]
-        for a in range(n):
-            for b in range(a):
-                hessian[a][b] = hessian[b][a]
-            if a:
-                gradient[a] -= l2 * beta[a]
-                hessian[a][a] += l2
-        step = _solve(hessian, gradient)
-        beta = [b + s for b, s in zip(beta, step)]
-        if max(abs(s) for s in step) < 1e-7:
-            break
-    return beta[0], dict(zip(FEATURES, beta[1:]))
-
-
-def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
-    n = len(vector)
-    a = [row[:] + [v] for row, v in zip(matrix, vector)]
-    for col in range(n):
-        pivot = max(range(col, n), key=lambda r: abs(a[r][col]))
-        a[col], a[pivot] = a[pivot], a[col]
-        if abs(a[col][col]) < 1e-12:
-            continue
-        for r in range(n):
-            if r != col:
-                factor = a[r][col] / a[col][col]
-                a[r] = [x - factor * y for x, y in zip(a[r], a[col])]
-    return [a[i][n] / a[i][i] if abs(a[i][i]) > 1e-12 else 0.0 for i in range(n)]

@@ -217,7 +217,8 @@ def _section(check: _Checker, kind: str, number: int, entry: object, defaults: d
                     check.listed(where, number, "real_estates", entry.get("real_estates")), _estate_fields(missing_square))
     vehicles = _rows(check, where, number, "vehicles", check.listed(where, number, "vehicles", entry.get("vehicles")),
                      VEHICLE_FIELDS)
-    extra = {k: entry[k] for k in ("surname_rank", "name_rank", "office_region", "office_rubric", "source")
+    extra = {k: entry[k] for k in ("surname_rank", "name_rank", "office_region", "office_rubric", "office_section_count",
+                                   "source")
              if isinstance(entry.get(k), (str, int)) and not isinstance(entry.get(k), bool)}
     return Section(number, name or "", role, department, year if year is not None else defaults.get("year"),
                    None if office_id is None else str(office_id), office_name,
