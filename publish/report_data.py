@@ -118,6 +118,8 @@ SETTING_LABELS = {
     "checks.expense_income_years": "EXPENSE_EXCEEDS_3Y_INCOME: число лет дохода до сделки",
     "checks.property_sale_words": "Слова описания дохода, означающие продажу недвижимости",
     "checks.vehicle_sale_words": "Слова описания дохода, означающие продажу транспортного средства",
+    "checks.property_object_words": "Слова описания продажи, означающие недвижимость",
+    "checks.vehicle_object_words": "Слова описания продажи, означающие транспортное средство",
     "match.match_threshold": "Порог совпадения ФИО (0–1)",
     "match.possible_threshold": "Пониженный порог совпадения ФИО (инициалы, неполное ФИО): при совпадении "
                                 "даты рождения или если ФИО подходит только одному лицу",
@@ -869,10 +871,14 @@ KEY_LABELS = {
     "tolerance_pct": "Допуск, %", "area_change_pct": "Изменение площади, %", "share_before": "Доля до",
     "share_after": "Доля после", "main_job_incomes": "Доходы по основному месту работы",
     "sale_words": "Слова, означающие продажу",
+    "match_label": "Как сопоставлены строки двух справок", "match_score": "Оценка сопоставления (0–1)",
+    "sales_used": "Продажи, учтенные для других объектов",
 }
 ASSET_LABELS = {"real_estate": "объект недвижимости", "vehicle": "транспортное средство", "account": "счет"}
 MATCHED_BY = {"identifier": "по номеру (идентификатору)", "attributes": "по признакам",
-              "attributes_except_share": "по виду, площади и стране"}
+              "attributes_except_share": "по виду, площади и стране",
+              "only_of_kind": "единственный объект такого вида в обеих справках",
+              "none": "не сопоставлено ни по номеру, ни по признакам"}
 ENUMS: dict[str, dict[str, str]] = {
     "subject": {**SUBJECTS, "other": "иное лицо"}, "relation": RELATIONS,
     "kinship": {**RELATIONS, "siblings": "брат или сестра", "parent_child": "ребенок служащего",
@@ -1120,6 +1126,8 @@ def evidence_view(evidence: dict[str, Any]) -> EvidenceView:
         rest.update({k: v for k, v in (("previous", previous), ("current", current)) if v is not None})
     if "reason_text" in rest:
         rest.pop("reason", None)
+    if "match_label" in rest:
+        rest.pop("matched_by", None)   # the label says it for this kind of asset
     for key in _ordered([k for k in rest if k not in NOISE_KEYS]):
         value = rest[key]
         if _private(key, value, ""):

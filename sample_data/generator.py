@@ -170,6 +170,7 @@ from . import procurement
 from .ids import Registry
 from .model import Builder, Family
 from .output import SHEET_ORDER, YearSink
+from .realism import AssetTruth, Realism, account_uid, estate_uid, vehicle_uid
 from .scenarios import SCENARIOS, ScenarioContext
 
 DEFAULT_ORGANISATION = "Администрация Энского муниципального района"
@@ -219,9 +220,12 @@ class Manifest:
 
 
 class _Emitter:
-    def __init__(self, sinks: dict[int, YearSink], organisation: str):
+    def __init__(self, sinks: dict[int, YearSink], organisation: str, realism: Realism | None = None,
+                 truth: AssetTruth | None = None):
         self.sinks = sinks
         self.organisation = organisation
+        self.realism = realism or Realism("clean", 0)
+        self.truth = truth or AssetTruth(None)
         self.did = {y: 0 for y in sinks}
         self.rows = {y: {s: 0 for s in SHEET_ORDER} for y in sinks}
 
@@ -242,12 +246,16 @@ class _Emitter:
             row(y, "incomes", (did,) + i)
         for e in d.expenses:
             row(y, "expenses", (did,) + e)
-        for e in d.estates:
-            row(y, "real_estate", (did,) + e)
-        for v in d.vehicles:
-            row(y, "vehicles", (did,) + v)
-        for a in d.accounts:
-            row(y, "accounts", (did,) + a)
+        realism, truth = self.realism, self.truth
+        for n, e in enumerate(d.estates):
+            truth.add(y, did, "real_estate", n, estate_uid(e))
+            row(y, "real_estate", (did,) + realism.estate(e, y))
+        for n, v in enumerate(d.vehicles):
+            truth.add(y, did, "vehicles", n, vehicle_uid(v))
+            row(y, "vehicles", (did,) + realism.vehicle(v, y))
+        for n, a in enumerate(d.accounts):
+            truth.add(y, did, "accounts", n, account_uid(a))
+            row(y, "accounts", (did,) + realism.account(a, y))
         for s in d.securities:
             row(y, "securities", (did,) + s)
         for li in d.liabilities:
@@ -299,12 +307,15 @@ def generate(out_dir: Path | str, *, servants: int, years: list[int], seed: int 
              organisation: str = DEFAULT_ORGANISATION, form: str = "xlsx", header_language: str = "en",
              russian_formats: bool = False, formats: dict[int, tuple[str, str, bool]] | None = None,
              region: int = 69, planted: bool = True, progress: bool = False,
-             xlsx_engine: str = "fast") -> Manifest:
+             xlsx_engine: str = "fast", realism: str = "realistic", asset_truth: bool = False) -> Manifest:
     """Generate one organisation's declarations for ``years``; see the module docstring.
 
     ``formats`` overrides ``form``/``header_language``/``russian_formats`` per year.
     ``planted=False`` generates background only (no manifest cases).  ``xlsx_engine="openpyxl"``
     writes the workbooks with openpyxl's write-only mode instead of the built-in streaming writer.
+    ``realism="realistic"`` (the default) writes assets as HR files type them (identifiers on a quarter
+    of the assets, spellings drifting per year; ``sample_data.realism``), ``"clean"`` every identifier
+    and one spelling. ``asset_truth=True`` writes ``asset_truth.csv`` (which object each asset row is).
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -324,7 +335,8 @@ def generate(out_dir: Path | str, *, servants: int, years: list[int], seed: int 
         fmts[y] = {"form": fm[0], "header_language": fm[1], "russian_formats": bool(fm[2])}
     sinks = {y: YearSink(out, y, fmts[y]["form"], fmts[y]["header_language"], fmts[y]["russian_formats"], seed,
                          xlsx_engine) for y in ys}
-    em = _Emitter(sinks, organisation)
+    truth = AssetTruth(out / "asset_truth.csv" if asset_truth else None)
+    em = _Emitter(sinks, organisation, Realism(realism, seed), truth)
     ctx = ScenarioContext(b, namer)
     role_holders: list[tuple[str, str, list[int]]] = []
     counter = 0
@@ -377,6 +389,7 @@ def generate(out_dir: Path | str, *, servants: int, years: list[int], seed: int 
             print(f"  {slot} servants, {time.time() - t0:.0f} s", file=sys.stderr)
     for s in sinks.values():
         s.close()
+    truth.close()
     cases = _resolve_cases(ctx.cases)
     cases += procurement.build(out, rng=rng, reg=reg, namer=namer, years=ys, organisation=organisation,
                                org_inn=org_inn, role_holders=role_holders, plants=ctx.plants if planted else [],
@@ -385,6 +398,8 @@ def generate(out_dir: Path | str, *, servants: int, years: list[int], seed: int 
     for s in sinks.values():
         files += [str(p.relative_to(out)) for p in s.files]
     files += ["procurement.csv", "procurement_ocds.json", "commissions.csv", "officers.csv", "manifest.json"]
+    if asset_truth:
+        files.append("asset_truth.csv")
     for c in cases:
         for k, v in list(c.items()):
             if isinstance(v, dt.date):
@@ -546,6 +561,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--header-language", choices=("en", "ru"), default="en")
     ap.add_argument("--russian-formats", action="store_true")
     ap.add_argument("--no-planted", action="store_true", help="background only")
+    ap.add_argument("--clean", action="store_true",
+                    help="every identifier and one spelling per asset (default: as HR files are typed, issue 10)")
+    ap.add_argument("--asset-truth", action="store_true", help="write asset_truth.csv (which object each row is)")
     ap.add_argument("--match-benchmark", action="store_true",
                     help="write persons.csv, officers.csv, truth.csv instead")
     ap.add_argument("--persons", type=int, default=5000)
@@ -559,7 +577,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     m = generate(a.out, servants=a.servants, years=a.years, seed=a.seed, organisation=a.organisation,
                  form=a.form, header_language=a.header_language, russian_formats=a.russian_formats,
-                 planted=not a.no_planted, progress=True)
+                 planted=not a.no_planted, progress=True, realism="clean" if a.clean else "realistic",
+                 asset_truth=a.asset_truth)
     n_decl = sum(r["declarations"] for r in m.rows.values())
     print(f"{a.out}: {a.servants} servants × {len(m.years)} years, {n_decl} справки, "
           f"{len(m.cases)} planted cases, {time.time() - t:.1f} s")

@@ -51,13 +51,37 @@ def test_a_sale_with_its_income_declared_is_not_a_disappearance(store, tmp_path)
     assert of(flags, "PROPERTY_DISAPPEARED") == []
 
 
-def test_a_sale_declared_in_the_spouses_declaration_counts_for_the_family(store, tmp_path):
+def test_a_sale_declared_by_the_co_owning_spouse_explains_a_joint_flat(store, tmp_path):
+    flags = two_years(
+        store, tmp_path,
+        {"relatives": SPOUSE, "declarations": with_spouse(2022),
+         "real_estate": [flat("2022-1", ownership="joint", cadastral_number="")]},
+        {"relatives": SPOUSE, "declarations": with_spouse(2023),
+         "incomes": [income("2023-s", 4_000_000, "other", "доход от отчуждения квартиры")]})
+    assert of(flags, "PROPERTY_DISAPPEARED") == []
+
+
+def test_a_sale_by_another_member_does_not_explain_an_own_flat(store, tmp_path):
+    # checks.md (updated): only the owner's sale (or the co-owning spouse's, for joint ownership) explains it
     flags = two_years(
         store, tmp_path,
         {"relatives": SPOUSE, "declarations": with_spouse(2022), "real_estate": [flat("2022-1")]},
         {"relatives": SPOUSE, "declarations": with_spouse(2023),
          "incomes": [income("2023-s", 4_000_000, "other", "доход от отчуждения квартиры")]})
-    assert of(flags, "PROPERTY_DISAPPEARED") == []
+    assert len(of(flags, "PROPERTY_DISAPPEARED")) == 1
+
+
+def test_a_car_sale_does_not_explain_a_gone_flat_and_one_sale_explains_one_object(store, tmp_path):
+    flags = two_years(
+        store, tmp_path,
+        {"real_estate": [flat("2022-1", cadastral_number=""), flat("2022-1", cadastral_number="", area="40",
+                                                                   object_type="garage")]},
+        {"incomes": [income("2023-1", 900_000, "other", "продажа автомобиля"),
+                     income("2023-1", 3_000_000, "other", "продажа недвижимого имущества")]})
+    found = of(flags, "PROPERTY_DISAPPEARED")
+    assert len(found) == 1          # two objects gone, one property sale: one is explained, one is not
+    assert found[0].evidence["sales_used"][0]["description"] == "продажа недвижимого имущества"
+    assert "отнесены к другим объектам" in found[0].message
 
 
 def test_an_object_moved_to_the_spouse_is_neither_gone_nor_new(store, tmp_path):

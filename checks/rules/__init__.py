@@ -337,8 +337,14 @@ def describe_pair(evidence: dict[str, Any]) -> str:
                      "сделки: " + "; ".join(str(d.get("what")) for d in evidence["deals"]))
     if evidence.get("reason_text"):
         notes.append(evidence["reason_text"])
-    if evidence.get("matched_by"):
+    if evidence.get("match_label") and evidence.get("matched_by") != "none":
+        score = evidence.get("match_score")
+        notes.append(f"сопоставлено {evidence['match_label']}"
+                     + (f" (оценка {number_ru(score, 2, trim=True)})" if score is not None else ""))
+    elif evidence.get("matched_by"):
         notes.append({"identifier": "сопоставлено по номеру", "attributes": "сопоставлено по признакам",
-                      "attributes_except_share": "сопоставлено по виду, площади и стране"}.get(
+                      "attributes_except_share": "сопоставлено по виду, площади и стране",
+                      "only_of_kind": "сопоставлено как единственный объект такого вида",
+                      "none": "в другой справке нет объекта с тем же номером или теми же признаками"}.get(
             evidence["matched_by"], evidence["matched_by"]))
     return text + ("; " + "; ".join(notes) if notes else "")

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from checks.flags import Flag
-from checks.history import (PAIR_SELECT, add_other_side, asset_key, assets, pairs, gap_note, income_totals, matched, pair_evidence, pair_identity,
-                            pair_scope, row_struct, source_join, unmatched)
+from checks.history import PAIR_SELECT, gap_note, income_totals, pair_evidence, pair_identity, pairs
+from checks.identity.matching import (add_other_side, asset_key, assets, match_evidence, matched, pair_scope,
+                                      row_struct, source_join, stage_in, unmatched)
 from checks.rules import (Context, Rule, date_ru, describe_account, describe_pair, rub, rule, subject_ru,
                           years_ru)
 
@@ -25,13 +26,15 @@ KIND = "account"
 def account_open_date_changed(ctx: Context, self: Rule) -> list[Flag]:
     found = ctx.rows(f"""
         SELECT {PAIR_SELECT}, {row_struct(KIND, 'ps')} AS prev_row, {row_struct(KIND, 'cs')} AS cur_row,
-               {asset_key(KIND, 'p')} AS asset_key, hit.p_opened_on AS before, hit.c_opened_on AS after
-        FROM {matched(ctx, KIND, "m.stage = 1 AND m.p_opened_on IS DISTINCT FROM m.c_opened_on")}
+               {asset_key(KIND, 'p')} AS asset_key, hit.p_opened_on AS before, hit.c_opened_on AS after,
+               hit.stage, hit.score
+        FROM {matched(ctx, KIND, f"{stage_in(KIND, 'identifier', 'only_of_kind')} "
+                                 "AND m.p_opened_on IS DISTINCT FROM m.c_opened_on")}
         ORDER BY pr.person_id, pr.cur_year, pr.subject_key, asset_key""")
     flags = []
     for row in found:
         evidence = pair_evidence(row, KIND)
-        evidence["matched_by"] = "identifier"
+        evidence.update(match_evidence(KIND, row["stage"], row["score"]))
         flags.append(self.flag(
             person_id=row["person_id"], year=row["cur_year"], identity=pair_identity(row, row["asset_key"]),
             evidence=evidence, subject=subject_ru(row["subject"], row.get("subject_name")),
@@ -55,6 +58,7 @@ def account_undeclared_before(ctx: Context, self: Rule) -> list[Flag]:
     for row in found:
         evidence = pair_evidence(row, KIND)
         sides.append((row, evidence))
+        evidence.update(match_evidence(KIND, None, None))
         evidence["reason_text"] = f"открыт {date_ru(row['opened_on'])}, до конца {row['prev_year']} года"
         cur = row["cur_row"]
         flags.append(self.flag(

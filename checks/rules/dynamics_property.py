@@ -7,8 +7,10 @@ subject's latest earlier one, and objects are matched as `checks.history` descri
 from __future__ import annotations
 
 from checks.flags import Flag
-from checks.history import (gone_without_sale, PAIR_SELECT, add_other_side, asset_key, gap_note, matched, pair_evidence, pair_identity, row_struct,
-                            sales, source_join, unmatched)
+from checks.history import PAIR_SELECT, gap_note, pair_evidence, pair_identity, sales
+from checks.identity.events import gone_without_sale, moved_in_family
+from checks.identity.matching import (add_other_side, asset_key, match_evidence, matched, row_struct, source_join,
+                                      stage_in, unmatched)
 from checks.rules import Context, Rule, date_ru, describe_pair, describe_real_estate, rule, subject_ru
 
 KIND = "real_estate"
@@ -23,11 +25,11 @@ def _who(row: dict) -> str:
 
 @rule("PROPERTY_DISAPPEARED", family="Д", severity="high", title="Недвижимость исчезла без продажи",
       template=("{subject}: {object} из справки за {prev_year} год нет в справке за {year} год, "
-                "доход от продажи не указан{gap}"),
+                "{sale_note}{gap}"),
       describe=describe_pair)
 def property_disappeared(ctx: Context, self: Rule) -> list[Flag]:
-    return gone_without_sale(ctx, self, KIND, sold_sql=_FAMILY_HAS_SALE, family_table="chk_real_estate",
-                             sale_words_option="property_sale_words", describe=describe_real_estate)
+    return gone_without_sale(ctx, self, KIND, sale_flag="property_sale", sale_words_option="property_sale_words",
+                             describe=describe_real_estate)
 
 
 _REASONS = {
@@ -52,11 +54,8 @@ def property_appeared(ctx: Context, self: Rule) -> list[Flag]:
                         ELSE 'date_after_year' END AS reason
             FROM {unmatched(ctx, KIND, 'cur')} u JOIN chk_pairs pr ON pr.pair_id = u.pair_id
             {source_join(KIND, 'src', 'u.rid')}
-            -- declared before by another member of the family (the same cadastral number): not new
-            WHERE NOT (u.ident IS NOT NULL AND EXISTS (
-                    SELECT 1 FROM chk_real_estate f
-                    WHERE f.person_id = pr.person_id AND f.year >= pr.prev_year AND f.year < pr.cur_year
-                      AND f.ident = u.ident)))
+            -- declared before by another member of the family: not new
+            WHERE NOT {moved_in_family(ctx, KIND, 'cur')})
         WHERE reason IS NOT NULL
         ORDER BY person_id, cur_year, subject_key, asset_key""")
     flags, sides = [], []
@@ -64,6 +63,7 @@ def property_appeared(ctx: Context, self: Rule) -> list[Flag]:
         evidence = pair_evidence(row, KIND)
         sides.append((row, evidence))
         reason = _REASONS[row["reason"]].format(acquired=date_ru(row["acquired_on"]), prev_year=row["prev_year"])
+        evidence.update(match_evidence(KIND, None, None))
         evidence["reason"] = row["reason"]
         evidence["reason_text"] = reason
         flags.append(self.flag(
@@ -82,19 +82,21 @@ def property_area_changed(ctx: Context, self: Rule) -> list[Flag]:
     tol = float(ctx.option("area_tolerance_pct")) / 100.0
     found = ctx.rows(f"""
         SELECT {PAIR_SELECT}, {row_struct(KIND, 'ps')} AS prev_row, {row_struct(KIND, 'cs')} AS cur_row,
-               {asset_key(KIND, 'p')} AS asset_key, hit.p_area AS before, hit.c_area AS after
-        FROM {matched(ctx, KIND, f"m.stage = 1 AND m.p_area IS NOT NULL AND m.c_area IS NOT NULL "
+               {asset_key(KIND, 'p')} AS asset_key, hit.p_area AS before, hit.c_area AS after, hit.stage, hit.score
+        FROM {matched(ctx, KIND, f"{stage_in(KIND, 'identifier', 'only_of_kind')} "
+                                 f"AND m.p_area IS NOT NULL AND m.c_area IS NOT NULL "
                                  f"AND abs(m.p_area - m.c_area) > {tol} * greatest(m.p_area, m.c_area)")}
         ORDER BY pr.person_id, pr.cur_year, pr.subject_key, asset_key""")
     flags = []
     for row in found:
         evidence = pair_evidence(row, KIND)
-        evidence["matched_by"] = "identifier"
+        evidence.update(match_evidence(KIND, row["stage"], row["score"]))
         evidence["area_change_pct"] = round((row["after"] - row["before"]) / row["before"] * 100.0, 2)
         evidence["tolerance_pct"] = float(ctx.option("area_tolerance_pct"))
         flags.append(self.flag(
             person_id=row["person_id"], year=row["cur_year"], identity=pair_identity(row, row["asset_key"]),
-            evidence=evidence, subject=_who(row), cadastral=row["prev_row"].get("cadastral_number"),
+            evidence=evidence, subject=_who(row), cadastral=(row["prev_row"].get("cadastral_number") or row["cur_row"].get("cadastral_number")
+                                                     or "без кадастрового номера"),
             before=describe_real_estate({"area": row["before"], "object_type": row["prev_row"]["object_type"]}, False),
             after=describe_real_estate({"area": row["after"], "object_type": row["cur_row"]["object_type"]}, False),
             prev_year=row["prev_year"]))
@@ -110,8 +112,9 @@ def property_share_changed(ctx: Context, self: Rule) -> list[Flag]:
     found = ctx.rows(f"""
         SELECT {PAIR_SELECT}, {row_struct(KIND, 'ps')} AS prev_row, {row_struct(KIND, 'cs')} AS cur_row,
                {asset_key(KIND, 'p', noshare=True)} AS asset_key, hit.p_share_key AS before,
-               hit.c_share_key AS after, hit.stage
-        FROM {matched(ctx, KIND, "m.stage IN (1, 3) AND m.p_share_key IS NOT NULL AND m.c_share_key IS NOT NULL "
+               hit.c_share_key AS after, hit.stage, hit.score
+        FROM {matched(ctx, KIND, f"{stage_in(KIND, 'identifier', 'attributes_except_share', 'only_of_kind')} "
+                                 "AND m.p_share_key IS NOT NULL AND m.c_share_key IS NOT NULL "
                                  "AND m.p_share_key <> m.c_share_key")}
         -- a deal explains it: acquired in the period, a real-estate expense or a sale in the family
         WHERE NOT coalesce(hit.c_acquired_on > pr.prev_end AND hit.c_acquired_on <= pr.cur_end, false)
@@ -123,7 +126,7 @@ def property_share_changed(ctx: Context, self: Rule) -> list[Flag]:
     flags = []
     for row in found:
         evidence = pair_evidence(row, KIND)
-        evidence["matched_by"] = "identifier" if row["stage"] == 1 else "attributes_except_share"
+        evidence.update(match_evidence(KIND, row["stage"], row["score"]))
         evidence["share_before"], evidence["share_after"] = row["before"], row["after"]
         evidence["deals"] = []
         evidence["sale_incomes"] = []
