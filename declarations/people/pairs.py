@@ -61,7 +61,7 @@ def features(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
     shared_makes = c("makes").list.set_intersection(r("makes")).list.len()
     role_union = c("role_words").list.set_union(r("role_words")).list.len()
     ranks = pl.max_horizontal(c("surname_rank"), r("surname_rank"))
-    given_ranks = pl.max_horizontal(c("name_rank"), r("name_rank"))
+    given_ranks = pl.min_horizontal(c("name_rank"), r("name_rank"))
     return joined.select(
         "i", "j",
         (both_full & (c("given") == r("given")) & (c("patronymic") == r("patronymic"))).cast(pl.Float64)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
+from declarations.normalise.vehicles import parse_vehicle
+
 from .assets import vehicle_make
 from .names import name_parts
 
@@ -60,8 +62,13 @@ FROM section s LEFT JOIN money m USING (section_id) LEFT JOIN estates e USING (s
 def read_sections(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Every stored public section (COLUMNS), ready for `pairs.prepare`."""
     frame = con.sql(_SQL).pl()
-    makes = (frame.select("section", "vehicles").explode("vehicles")
-             .select("section", vehicle_make(pl.col("vehicles")).alias("make")).drop_nulls()
+    cars = frame.select("section", "vehicles").explode("vehicles").drop_nulls()
+    texts = cars.get_column("vehicles").unique()
+    canonical = pl.DataFrame({"vehicles": texts, "canonical": [parse_vehicle(t).make for t in texts]},
+                             schema={"vehicles": pl.Utf8, "canonical": pl.Utf8})
+    makes = (cars.join(canonical, on="vehicles", how="left")
+             .select("section", pl.coalesce(pl.col("canonical").str.to_lowercase(), vehicle_make(pl.col("vehicles")))
+                     .alias("make")).drop_nulls()
              .group_by("section").agg(pl.col("make").unique().alias("makes")))
     frame = frame.drop("vehicles").join(makes, on="section", how="left").with_columns(
         pl.col("makes").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))))
