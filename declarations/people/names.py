@@ -16,9 +16,8 @@ _LOOKALIKES = {"a": "а", "b": "в", "c": "с", "e": "е", "h": "н", "k": "к",
 
 
 def folded(column: str) -> pl.Expr:
-    text = pl.col(column).fill_null("").str.to_lowercase().str.replace_all("ё", "е")
-    for latin, cyrillic in _LOOKALIKES.items():
-        text = text.str.replace_all(latin, cyrillic, literal=True)
+    text = (pl.col(column).fill_null("").str.to_lowercase()
+            .str.replace_many(["ё", *_LOOKALIKES], ["е", *_LOOKALIKES.values()]))
     # a patronymic broken by a line-break hyphen: «михайло-вич», «петров-на»
     text = text.str.replace_all(r"-\s*(вич|вна|ич|ична|на)\b", "$1")
     return text.str.replace_all(r"[^а-я\-]+", " ").str.replace_all(r"\s*-\s*", "-").str.strip_chars(" -")

@@ -26,13 +26,16 @@ _ROLE_STOP = ["и", "по", "в", "на", "с", "отдела", "управле�
 
 
 def prepare(sections: pl.DataFrame) -> pl.DataFrame:
-    """Sections with name parts, role words and an integer id (the row position)."""
-    return sections.with_row_index("i").with_columns(
-        *name_parts("name"),
+    """Sections with name parts, role words and an integer id (the row position).
+
+    Names and roles repeat (a person's every year, a ministry's every «начальник отдела»), so
+    each distinct text is parsed once and joined back."""
+    names = sections.select("name").unique().with_columns(*name_parts("name"))
+    roles = sections.select("role").unique().with_columns(
         pl.col("role").fill_null("").str.to_lowercase().str.replace_all("ё", "е")
-        .str.extract_all(r"[а-яa-z]{3,}").list.eval(pl.element().filter(~pl.element().is_in(_ROLE_STOP)))
-        .list.unique().alias("role_words"),
-    )
+        .str.extract_all(r"[а-яa-z]{3,}").list.set_difference(pl.lit(_ROLE_STOP)).alias("role_words"))
+    return (sections.with_row_index("i").join(names, on="name", how="left", nulls_equal=True)
+            .join(roles, on="role", how="left", nulls_equal=True).sort("i"))
 
 
 def candidate_pairs(prepared: pl.DataFrame) -> pl.DataFrame:

@@ -15,6 +15,7 @@ import polars as pl
 
 from declarations.readers import declarator
 
+from . import model
 from .pairs import FEATURES
 
 
@@ -29,11 +30,11 @@ def person_ids(sections: pl.DataFrame, person_of: dict[str, str]) -> pl.DataFram
 
 
 def save(con: duckdb.DuckDBPyConnection, sections: pl.DataFrame, person_of: dict[str, str],
-         recorded: pl.DataFrame, threshold: float, reasons: pl.Expr) -> None:
+         recorded: pl.DataFrame, threshold: float) -> None:
     mapping = person_ids(sections, person_of)
     side = sections.with_row_index("i").select("i", "section", "name", "year", "organisation")
     ids = mapping.rename({"section_id": "section"})
-    links = (recorded.with_columns(reasons.alias("reasons"),
+    links = (recorded.with_columns(model.reasons(recorded),
                                    pl.struct(list(FEATURES)).struct.json_encode().alias("features"))
              .join(side, on="i").join(side.rename({c: f"{c}_r" for c in side.columns}), left_on="j", right_on="i_r")
              .join(ids, on="section").join(ids.rename({"section": "section_r", "person_id": "person_id_r"}),

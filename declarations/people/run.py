@@ -55,7 +55,7 @@ def link_people(store, settings: dict[str, Any]) -> LinkSummary | None:
         return None
     person_of, scored = resolve(sections, options["link_threshold"])
     recorded = scored.filter(pl.col("probability") >= options["record_from"])
-    save(store.con, sections, person_of, recorded, options["link_threshold"], model.reasons())
+    save(store.con, sections, person_of, recorded, options["link_threshold"])
     counts = scored.get_column("decision").value_counts()
     count = dict(zip(counts.get_column("decision").to_list(), counts.get_column("count").to_list()))
     return LinkSummary(sections.height, len(set(person_of.values())), count.get("linked", 0),
