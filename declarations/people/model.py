@@ -15,10 +15,10 @@ from .pairs import FEATURES
 # Fitted by benchmarks/person_linking.py on shared/real/link-train (all 475 pairs, L2 = 3.0), rounded.
 # full_name_differs is set by hand: the labelled pool has no pair of two different full names with
 # the same initials (Declarator pairs only likely candidates); two different full first names or
-# patronymics are two people unless everything else agrees.
+# patronymics are two people (a typo in one loses the link: the conservative side).
 BIAS = -4.13
 WEIGHTS: dict[str, float] = {
-    "full_name_agrees": 0.06, "full_name_differs": -3.0, "one_initials_only": -0.06, "surname_rarity": 0.42,
+    "full_name_agrees": 0.06, "full_name_differs": -8.0, "one_initials_only": -0.06, "surname_rarity": 0.42,
     "given_rarity": 0.62, "same_organisation": 0.50, "same_organisation_size": 0.31,
     "same_organisation_rarity": 0.78, "same_region": 0.50, "same_year": -0.33, "same_income": 0.04,
     "estates_shared": 1.46, "estates_disjoint": -1.12, "makes_shared": 0.82, "makes_disjoint": -0.58,
