@@ -50,8 +50,21 @@ def _log10(expr: pl.Expr) -> pl.Expr:
     return expr.cast(pl.Float64).log10()
 
 
+CHUNK = 500_000
+
+
 def features(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
-    """One row per pair: i, j and every column of FEATURES."""
+    """One row per pair: i, j and every column of FEATURES (32-bit floats).
+
+    Pairs are measured CHUNK at a time: both sides' lists (flats, cars, role words) are joined to
+    each pair only for the chunk, so a million sections' few million pairs fit in a few GB."""
+    parts = [_features(prepared, chunk) for chunk in pairs.iter_slices(CHUNK)]
+    if not parts:
+        return _features(prepared, pairs)
+    return pl.concat(parts)
+
+
+def _features(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
     columns = ["i", "group", "given", "patronymic", "full", "year", "organisation", "region", "rubric", "role_words",
                "surname_rank", "name_rank", "office_size", "income", "spouse_income", "estates", "makes"]
     side = prepared.select(columns)
@@ -97,4 +110,4 @@ def features(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
         ((c("year") - r("year")).abs().clip(0, 10) / 10).cast(pl.Float64).alias("years_apart"),
         pl.when((c("income") > 0) & (r("income") > 0)).then((c("income") / r("income")).log10().abs().clip(0, 1.5))
         .otherwise(0.0).alias("income_ratio"),
-    )
+    ).with_columns(pl.col(list(FEATURES)).cast(pl.Float32))

@@ -16,7 +16,7 @@ import polars as pl
 from declarations.readers import declarator
 
 from . import model
-from .pairs import FEATURES
+from .pairs import CHUNK, FEATURES
 
 
 def person_ids(sections: pl.DataFrame, person_of: dict[str, str]) -> pl.DataFrame:
@@ -34,24 +34,14 @@ def save(con: duckdb.DuckDBPyConnection, sections: pl.DataFrame, person_of: dict
     mapping = person_ids(sections, person_of)
     side = sections.with_row_index("i").select("i", "section", "name", "year", "organisation")
     ids = mapping.rename({"section_id": "section"})
-    links = (recorded.with_columns(model.reasons(recorded),
-                                   pl.struct(list(FEATURES)).struct.json_encode().alias("features"))
-             .join(side, on="i").join(side.rename({c: f"{c}_r" for c in side.columns}), left_on="j", right_on="i_r")
-             .join(ids, on="section").join(ids.rename({"section": "section_r", "person_id": "person_id_r"}),
-                                            on="section_r")
-             .select(pl.col("section").alias("section_left"), pl.col("section_r").alias("section_right"),
-                     pl.col("person_id").alias("person_left"), pl.col("person_id_r").alias("person_right"),
-                     pl.col("name").alias("name_left"), pl.col("name_r").alias("name_right"),
-                     pl.col("year").alias("year_left"), pl.col("year_r").alias("year_right"),
-                     pl.col("organisation").alias("organisation_left"),
-                     pl.col("organisation_r").alias("organisation_right"),
-                     pl.col("probability").round(4), "decision", "reasons", "features",
-                     pl.lit(threshold).alias("threshold"), pl.lit(datetime.now()).alias("linked_at")))
+    linked_at = datetime.now()
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM person_links")
-        con.register("__person_links", links.to_arrow())
-        con.execute("INSERT INTO person_links SELECT * FROM __person_links")
+        for chunk in recorded.iter_slices(CHUNK):   # reasons and JSON for a few million pairs, a chunk at a time
+            con.register("__person_links", _link_rows(chunk, side, ids, threshold, linked_at).to_arrow())
+            con.execute("INSERT INTO person_links SELECT * FROM __person_links")
+            con.unregister("__person_links")
         con.register("__person_ids", mapping.to_arrow())
         declarator.apply_person_ids(con, "__person_ids")
         con.execute("COMMIT")
@@ -64,3 +54,21 @@ def save(con: duckdb.DuckDBPyConnection, sections: pl.DataFrame, person_of: dict
                 con.unregister(name)
             except duckdb.Error:
                 pass
+
+
+def _link_rows(chunk: pl.DataFrame, side: pl.DataFrame, ids: pl.DataFrame, threshold: float,
+               linked_at: datetime) -> pl.DataFrame:
+    """person_links rows (its columns, in order) for a chunk of scored pairs."""
+    return (chunk.with_columns(model.reasons(chunk),
+                               pl.struct(list(FEATURES)).struct.json_encode().alias("features"))
+            .join(side, on="i").join(side.rename({c: f"{c}_r" for c in side.columns}), left_on="j", right_on="i_r")
+            .join(ids, on="section").join(ids.rename({"section": "section_r", "person_id": "person_id_r"}),
+                                          on="section_r")
+            .select(pl.col("section").alias("section_left"), pl.col("section_r").alias("section_right"),
+                    pl.col("person_id").alias("person_left"), pl.col("person_id_r").alias("person_right"),
+                    pl.col("name").alias("name_left"), pl.col("name_r").alias("name_right"),
+                    pl.col("year").alias("year_left"), pl.col("year_r").alias("year_right"),
+                    pl.col("organisation").alias("organisation_left"),
+                    pl.col("organisation_r").alias("organisation_right"),
+                    pl.col("probability").round(4), "decision", "reasons", "features",
+                    pl.lit(threshold).alias("threshold"), pl.lit(linked_at).alias("linked_at")))
