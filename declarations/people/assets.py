@@ -1,10 +1,10 @@
-"""Family assets as comparable keys, so the same flat or car is recognised next year.
+"""The make of a vehicle written as free text, when `declarations.normalise.vehicles` knows none.
 
-A real-estate key is the object type and the area rounded to whole square metres
-(«Квартира (общая долевая, 1/4)» 44.3 → flat:44); the land of a dacha and a «земельный
-участок» are both land. A vehicle key is its make, spelt the same whether the table
-wrote «Тойота», «TOYOTA» or «Toyota Land Cruiser»: the first word that names a make.
-Keys are hashed to integers so a million sections' sets intersect quickly in polars.
+The normaliser's table of makes decides first (`sections.read_sections`); for a make it does not
+list, the first word of the text that is neither a vehicle type nor an ownership note is the make,
+so «мотоцикл Урал» one year and «Урал» the next still agree. (Real estate needs no key of its own:
+an object is its area to the square metre, whatever the text calls it — «Частный дом» one year,
+«Жилой дом, приусадебный участок» the next.)
 """
 
 from __future__ import annotations
@@ -50,26 +50,6 @@ _NOT_MAKE = {
     "автоприцеп", "марки", "модели", "лег", "ой", "иные", "иное", "транспортные", "седан", "универсал",
     "пользование", "в", "с", "к", "тс",
 }
-
-ESTATE_TYPES = (
-    ("машино", "parking"), ("парков", "parking"), ("гараж", "garage"), ("земел", "land"), ("участ", "land"),
-    ("дач", "dacha"), ("садов", "dacha"), ("квартир", "flat"), ("комнат", "room"), ("дом", "house"),
-    ("строен", "house"), ("нежил", "non_residential"),
-)
-
-
-def estate_type(text: pl.Expr) -> pl.Expr:
-    lowered = text.fill_null("").str.to_lowercase()
-    result = pl.lit("other")
-    for stem, code in reversed(ESTATE_TYPES):
-        result = pl.when(lowered.str.contains(stem, literal=True)).then(pl.lit(code)).otherwise(result)
-    return result
-
-
-def estate_key(object_type: pl.Expr, area: pl.Expr) -> pl.Expr:
-    return pl.when(area.is_not_null() & (area > 0)).then(
-        pl.concat_str([object_type, pl.lit(":"), area.round(0).cast(pl.Int64).cast(pl.Utf8)]).hash())
-
 
 def vehicle_make(text: pl.Expr) -> pl.Expr:
     """The make named in a vehicle text: the first word that is neither a type nor an ownership."""

@@ -65,7 +65,7 @@ def features(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
 
 
 def _features(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
-    columns = ["i", "group", "given", "patronymic", "full", "year", "organisation", "region", "rubric", "role_words",
+    columns = ["i", "group", "given", "patronymic", "full", "year", "organisation", "region", "role_words",
                "surname_rank", "name_rank", "office_size", "income", "spouse_income", "estates", "makes"]
     side = prepared.select(columns)
     joined = (pairs.join(side, on="i").join(side.rename({c: f"{c}_r" for c in columns}), left_on="j", right_on="i_r"))

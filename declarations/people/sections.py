@@ -18,7 +18,7 @@ from declarations.normalise.vehicles import parse_vehicle
 from .assets import vehicle_make
 from .names import name_parts
 
-COLUMNS = ("section", "group", "load_id", "name", "year", "organisation", "region", "rubric", "role", "surname_rank",
+COLUMNS = ("section", "group", "load_id", "name", "year", "organisation", "region", "role", "surname_rank",
            "name_rank", "office_size", "income", "spouse_income", "estates", "makes")
 
 _SQL = """
@@ -48,7 +48,6 @@ WITH section AS (
 )
 SELECT s.section_id AS section, s.load_id, s.full_name AS name, s.year, s.organisation_id AS organisation,
        coalesce(json_extract_string(s.extra, '$.office_region'), '') AS region,
-       coalesce(json_extract_string(s.extra, '$.office_rubric'), '') AS rubric,
        nullif(s.position, 'не указана') AS role,
        TRY_CAST(json_extract_string(s.extra, '$.surname_rank') AS BIGINT) AS surname_rank,
        TRY_CAST(json_extract_string(s.extra, '$.name_rank') AS BIGINT) AS name_rank,
