@@ -1,7 +1,7 @@
 """Write person resolution to the store: `person_links` and the new `person_id`s.
 
 One transaction: the links of the previous run are replaced, every public section takes the
-person id of its cluster («person-» and the cluster's smallest section id, so the same files
+person id of its cluster («decl-p-» and the cluster's smallest section id, so the same files
 give the same ids in any store), and `apply_person_ids` carries the id to the declarant row, every
 справка of the section and the duplicates that repeat it.
 """
@@ -25,7 +25,7 @@ def person_ids(sections: pl.DataFrame, person_of: dict[str, str]) -> pl.DataFram
                           schema={"group": pl.Utf8, "cluster": pl.Utf8})
     frame = sections.select("section", "group").join(groups, on="group", how="left")
     return frame.with_columns(
-        (pl.lit("person-") + pl.col("section").min().over("cluster")).alias("person_id"),
+        (pl.lit("decl-p-") + pl.col("section").min().over("cluster")).alias("person_id"),
     ).select(pl.col("section").alias("section_id"), "person_id")
 
 
