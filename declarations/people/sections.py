@@ -3,9 +3,11 @@
 A section is one declarant's declaration for one year in one file (`servants.section_id`).
 A section that repeats a declaration already stored from another file (`duplicate_of`) is
 left out: it follows the declaration it repeats. The group of a section is what is known
-to be one person before any scoring: a file whose declarants all share one surname and
-initials is one person's file (Declarator's `person-…` files, one judge's page, one
-declaration), so its sections form one group; in any other file every section is its own.
+to be one person before any scoring: the sections of one file of the sections shape
+(`{"sections": [...]}`, Declarator's site data, e.g. its `person-…` files) are one person by the
+contract (input.md section 3: «several years of one person»), so they form one group; in a table
+of the parser shape every section is its own (two «Петров С.И.» of one table are two people until
+scored).
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import polars as pl
 from declarations.normalise.vehicles import parse_vehicle
 
 from .assets import vehicle_make
-from .names import name_parts
 
 COLUMNS = ("section", "group", "load_id", "name", "year", "organisation", "region", "role", "surname_rank",
            "name_rank", "office_size", "income", "spouse_income", "estates", "makes")
@@ -47,6 +48,7 @@ WITH section AS (
     GROUP BY d.section_id
 )
 SELECT s.section_id AS section, s.load_id, s.full_name AS name, s.year, s.organisation_id AS organisation,
+       coalesce(json_extract_string(s.extra, '$.file_shape') = 'sections', false) AS one_person_file,
        coalesce(json_extract_string(s.extra, '$.office_region'), '') AS region,
        nullif(s.position, 'не указана') AS role,
        TRY_CAST(json_extract_string(s.extra, '$.surname_rank') AS BIGINT) AS surname_rank,
@@ -75,11 +77,8 @@ def read_sections(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 
 def with_groups(frame: pl.DataFrame) -> pl.DataFrame:
-    """Add `group`: the load when all its sections share one surname and initials, else the section."""
-    blocks = frame.select("load_id", name_parts("name")[-1])
-    one_person = blocks.group_by("load_id").agg(
-        ((pl.col("block").n_unique() == 1) & pl.col("block").is_not_null().all()).alias("one_person"))
-    return frame.join(one_person, on="load_id", how="left").with_columns(
-        pl.when(pl.col("one_person")).then(pl.lit("load:") + pl.col("load_id").cast(pl.Utf8))
+    """Add `group`: the load for a file of the sections shape, else the section itself."""
+    return frame.with_columns(
+        pl.when(pl.col("one_person_file")).then(pl.lit("load:") + pl.col("load_id").cast(pl.Utf8))
         .otherwise(pl.col("section")).alias("group"),
-    ).drop("one_person").select(COLUMNS)
+    ).select(COLUMNS)

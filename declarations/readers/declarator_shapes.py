@@ -248,6 +248,9 @@ def read_sections(data: object, file: str) -> tuple[list[Section], list[Issue]]:
     if "sections" in data:
         for number, entry in enumerate(check.listed("sections", None, "sections", data["sections"]), start=1):
             sections.append(_section(check, "sections", number, entry, {}, missing_square=(-1,)))
+        for section in sections:   # the sections of one such file are one person (input.md section 3)
+            if section is not None:
+                section.extra["file_shape"] = "sections"
     elif "persons" in data:
         defaults = _document_defaults(check, data.get("document"))
         sheets = data.get("document_sheet_props")
