@@ -30,6 +30,7 @@ KINDS = {"real_estate": ("real_estate", "holding = 'owned'"), "vehicle": ("vehic
          "account": ("accounts", "TRUE")}
 OUT = ROOT / "benchmarks" / "extra" / "asset_identity.md"
 TARGET_RECALL, TARGET_PRECISION = 0.98, 0.95
+DYNAMICS_CASES = 20   # each Д scenario planted 20 more times (200 of the servants)
 
 
 def _generate(servants: int, years: list[int], realism: str) -> Path:
@@ -39,7 +40,7 @@ def _generate(servants: int, years: list[int], realism: str) -> Path:
     if not (out / ".complete").exists():
         shutil.rmtree(out, ignore_errors=True)
         generate(out, servants=servants, years=years, seed=7, form="csv", header_language="en",
-                 realism=realism, asset_truth=True)
+                 realism=realism, asset_truth=True, dynamics_cases=DYNAMICS_CASES)
         (out / ".complete").touch()
     return out
 
@@ -128,7 +129,7 @@ def write_report(servants: int = 600, n_years: int = 5) -> dict:
         "## Year-over-year asset identity (issue 10)",
         "",
         f"`python -m benchmarks.asset_identity --servants {servants} --years {n_years}`: the generator's "
-        f"{servants} servants × {n_years} years (seed 7), written as HR files type them (realistic: identifiers "
+        f"{servants} servants × {n_years} years (seed 7; the Д scenarios planted {DYNAMICS_CASES + 1} times each), written as HR files type them (realistic: identifiers "
         "on a quarter of the assets, make/model/bank/address spelt differently each year, areas re-measured "
         "by up to 0.3 %) and the same people written clean (every identifier, one spelling). Truth: "
         "`asset_truth.csv` (which object each row is) and the planted Д cases of `manifest.json`.",

@@ -110,8 +110,15 @@ def person_linking_stage() -> list[Measure]:
     return [measured]
 
 
+def asset_identity_stage() -> list[Measure]:
+    """Year-over-year asset identity (issue 10): pairs and Д flags scored on realistic and clean data."""
+    subprocess.run(python("-m", "benchmarks.asset_identity", "--servants", "600", "--years", "5"), cwd=ROOT,
+                   check=True, stdout=subprocess.DEVNULL)
+    return []
+
+
 STAGES = [load_stages, check_stage, publish_stages]  # for each size of organisation
-ONCE = [match_quality_stage, match_compare_stage, match_scale_stage, person_linking_stage]
+ONCE = [match_quality_stage, match_compare_stage, match_scale_stage, asset_identity_stage, person_linking_stage]
 
 
 def machine() -> str:

@@ -46,16 +46,29 @@ def fold_sql(expr: str) -> str:
 def declarations(ctx: Context) -> str:
     """`chk_decl`: one effective справка per subject and year, with an integer `did` and its neighbours."""
     def build() -> str:
+        # checks.md: in public data an empty справка (no income, no assets) says nothing — it is neither a
+        # zero income nor a year without the assets; the subject's history skips it
+        ctx.run("""
+            CREATE OR REPLACE TEMP TABLE chk_public_empty AS
+            SELECT declaration_id FROM declarations d
+            WHERE d.source = 'declarator'
+              AND NOT EXISTS (SELECT 1 FROM incomes i WHERE i.declaration_id = d.declaration_id)
+              AND NOT EXISTS (SELECT 1 FROM real_estate r WHERE r.declaration_id = d.declaration_id)
+              AND NOT EXISTS (SELECT 1 FROM vehicles v WHERE v.declaration_id = d.declaration_id)""")
         ctx.run("""
             CREATE OR REPLACE TEMP TABLE chk_decl AS
             SELECT *, lag(did) OVER w AS prev_did, lead(did) OVER w AS next_did,
                    lag(year) OVER w AS prev_year, lead(year) OVER w AS next_year
             FROM (SELECT row_number() OVER () AS did, declaration_id, person_id, year, subject, relative_id,
-                         subject_name, subject_birth_date, submitted_on, kind, corrects, source, subject_key
+                         subject_name, subject_birth_date, submitted_on, kind, corrects, source, subject_key,
+                         coalesce(income_unknown, false) AS income_unknown
                   FROM (SELECT e.* REPLACE ({subject_key} AS subject_key),
                                row_number() OVER (PARTITION BY person_id, {subject_key}, year
                                                        ORDER BY submitted_on DESC NULLS LAST, declaration_id DESC) AS rn
-                        FROM effective_declarations e)
+                        FROM effective_declarations e
+                        WHERE (e.source <> 'declarator' OR e.declaration_id NOT IN (SELECT declaration_id FROM chk_public_empty))
+                          -- the reader marks an empty public справка too («сведения удалены…» rows are no objects)
+                          AND NOT coalesce(e.nothing_declared, false))
                   WHERE rn = 1)
             WINDOW w AS (PARTITION BY person_id, subject_key ORDER BY year)""".format(
             subject_key=SUBJECT_KEY_SQL.format(d="e")))
@@ -105,7 +118,9 @@ def income_totals(ctx: Context) -> str:
         ctx.run("""
             CREATE OR REPLACE TEMP TABLE chk_income AS
             SELECT d.did, d.declaration_id, d.person_id, d.year, d.subject, d.source,
-                   coalesce(i.total, 0) AS income_total, coalesce(i.main_job, 0) AS main_job,
+                   -- an income the справка leaves unknown is NULL, not zero: no comparison flags it
+                   CASE WHEN d.income_unknown THEN NULL ELSE coalesce(i.total, 0) END AS income_total,
+                   CASE WHEN d.income_unknown THEN NULL ELSE coalesce(i.main_job, 0) END AS main_job,
                    coalesce(i.rows, 0) AS income_rows
             FROM chk_decl d
             LEFT JOIN (SELECT declaration_id, sum(amount) AS total, count(*) AS rows,
@@ -141,7 +156,9 @@ def sales(ctx: Context) -> str:
                        regexp_matches(replace(lower(i.description), 'ё', 'е'), ?) AS vehicle_sale,
                        regexp_matches(replace(lower(i.description), 'ё', 'е'), ?) AS names_property,
                        regexp_matches(replace(lower(i.description), 'ё', 'е'), ?) AS names_vehicle
-                FROM incomes i JOIN chk_decl d USING (declaration_id)
+                -- public data keeps what the income cell says in remark (published, so not private)
+                FROM (SELECT * REPLACE (coalesce(description, remark) AS description) FROM incomes) i
+                JOIN chk_decl d USING (declaration_id)
                 WHERE i.description IS NOT NULL)
             WHERE property_sale OR vehicle_sale""", [prop, veh, prop_obj, veh_obj])
         return "chk_sales"

@@ -63,11 +63,18 @@ def load(
     files, _ = discover(paths)
     options = ReadOptions(year=year, organisation=organisation)
     settings = load_settings(config)
-    linked = []
-    with Store(db) as store, progress(len(files), "Загрузка") as advance:
-        results = list(load_paths(store, paths, on_file=lambda p: advance(0, f"Проверка {p.name}"), options=options,
-                                  settings=settings, on_linked=linked.append))
-        advance(len(files))
+    results, linked = [], []
+    try:
+        with Store(db) as store, progress(len(files), "Загрузка") as advance:
+            for result in load_paths(store, paths, on_file=lambda p: advance(0, f"Проверка {p.name}"),
+                                     options=options, settings=settings, on_linked=linked.append):
+                results.append(result)
+            advance(len(files))
+    finally:  # public files load one by one: what did load is told even when another was refused
+        _say_loaded(results, linked)
+
+
+def _say_loaded(results, linked) -> None:
     for result in results:
         for note in result.notes:
             say(f"{result.source}: {note}")

@@ -25,9 +25,10 @@ class Fingerprints:
                WHERE d.fingerprint IS NOT NULL AND d.duplicate_of IS NULL""").fetchall()
         self.known: dict[str, tuple[str, str, str, int, str]] = {r[0]: tuple(r[1:]) for r in rows}
 
-    def find(self, fingerprint: str, sha256: str) -> tuple[str, str, str, int, str] | None:
+    def find(self, fingerprint: str, source: str) -> tuple[str, str, str, int, str] | None:
+        """The stored declaration with this content, unless it is of the same file (reloaded, replaced)."""
         found = self.known.get(fingerprint)
-        return found if found and found[4] != sha256 else None
+        return found if found and found[2] != source else None
 
 
 def mark(batch: LoadBatch, fingerprints: Fingerprints) -> None:
@@ -39,17 +40,19 @@ def mark(batch: LoadBatch, fingerprints: Fingerprints) -> None:
     names = dict(zip(servants.get_column("section_id"), servants.get_column("full_name")))
     own = declarations.filter(pl.col("subject") == "self")
     repeated: dict[str, tuple[str, str]] = {}   # section_id → (original declaration_id, original person_id)
+    seen_here: dict[str, tuple[str, str, str, int, str]] = {}
     for section_id, declaration_id, person_id, year, row, fingerprint in own.select(
             "section_id", "declaration_id", "person_id", "year", "source_row", "fingerprint").iter_rows():
-        original = fingerprints.find(fingerprint, batch.sha256)
+        original = fingerprints.find(fingerprint, batch.source) or seen_here.get(fingerprint)
         if original is None:
-            fingerprints.known[fingerprint] = (declaration_id, person_id, batch.source, row, batch.sha256)
+            seen_here[fingerprint] = (declaration_id, person_id, batch.source, row, batch.sha256)
             continue
         repeated[section_id] = (original[0], original[1])
         where = "этого же файла" if original[2] == batch.source else f"файла {original[2]}"
         batch.notes.append(
             f"«{names.get(section_id, '')}», {year} год (лицо {row}): те же сведения уже загружены из {where} "
             f"(лицо {original[3]}) — сохранены один раз, повтор не учитывается")
+    fingerprints.known.update(seen_here)
     if not repeated:
         return
     sections = list(repeated)

@@ -16,7 +16,7 @@ from declarations.coerce import ROW
 from declarations.errors import InputError, Issue
 from declarations.model import COMMISSIONS, OFFICERS, PROCUREMENT, REGISTRY_SHEETS, SERVANTS, Sheet
 from declarations.readers import declarator, ocds
-from declarations import duplicates
+from declarations import duplicates, family_order
 from declarations.people import LinkSummary, link_people
 from declarations.settings import load_settings
 from declarations.readers.tables import read_csv_table, sheet_for_name
@@ -126,7 +126,9 @@ def _json_batch(path: Path, options: declarator.ReadOptions | None = None) -> Lo
         tables, issues, year, notes = declarator.read(data, file, sha, options)
         if issues:
             raise PublicInputError(issues)
-        return LoadBatch("declarator", file, sha, [f"declarator|{sha}"], tables, year, notes)
+        # one document per path: a new version of the file replaces the old one; the same content under
+        # another path is another document (its declarations are kept as repeats, see duplicates.py)
+        return LoadBatch("declarator", file, sha, [f"declarator|{path.resolve()}"], tables, year, notes)
     if isinstance(data, dict) and ("releases" in data or "records" in data):
         frame = ocds.read(data, file)
         return LoadBatch("procurement", file, file_sha256(path), registry_scope("procurement", frame), {"procurement": frame})
@@ -211,6 +213,7 @@ def load_paths(
         summary = link_people(store, settings if settings is not None else load_settings())
         if on_linked and summary:
             on_linked(summary)
+        family_order.align_children(store.con)   # children follow the person ids just assigned
     if refused_public:
         error = InputError(refused_public)
         error.loaded = loaded

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from publish.public_rows import (
+    format_money,
     EMPTY, FLAT_COLUMNS, Block, OrganisationTable, PublicYear, Subject, flat_rows, title_lines,
 )
 
@@ -67,7 +68,8 @@ def declarator_person(block: Block, table: OrganisationTable, department: str | 
     incomes, estates, vehicles = [], [], []
     for subject in block.subjects:
         if subject.income_value is not None:
-            incomes.append({"size": round(subject.income_value, 2), "size_raw": _raw(subject.income),
+            incomes.append({"size": round(subject.income_value, 2), "size_raw": _raw(format_money(subject.income_value))
+                            + (f" ({subject.income_remark})" if subject.income_remark else ""),
                             **_relative(subject)})
         for e in subject.owned:
             estates.append({

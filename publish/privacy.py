@@ -25,7 +25,8 @@ from declarations.model import private_fields
 from declarations.store import Store
 from declarations.text import fold
 
-YEAR_PERSONS = "SELECT person_id FROM servants WHERE year = $year AND source = 'workbook'"
+# Every declarant of the year, from HR workbooks and from public (Declarator) data alike.
+YEAR_PERSONS = "SELECT person_id FROM servants WHERE year = $year"
 YEAR_DECLARATIONS = f"SELECT declaration_id FROM declarations WHERE year = $year AND person_id IN ({YEAR_PERSONS})"
 NAME_COLUMNS = {("relatives", "full_name"), ("relatives", "former_names"), ("servants", "former_names"),
                 ("declarations", "subject_name")}

@@ -58,9 +58,9 @@ from publish.privacy import YEAR_DECLARATIONS, YEAR_PERSONS, scrub_texts
 
 # The allow-list: the only store columns read for publication, by table.
 ALLOWED: dict[str, tuple[str, ...]] = {
-    "servants": ("person_id", "full_name", "organisation", "department", "position", "source_row"),
-    "declarations": ("declaration_id", "person_id", "subject", "subject_key"),
-    "incomes": ("declaration_id", "amount"),
+    "servants": ("person_id", "full_name", "organisation", "department", "position", "source_row", "section_id"),
+    "declarations": ("declaration_id", "person_id", "subject", "subject_key", "section_id"),
+    "incomes": ("declaration_id", "amount", "remark"),
     "real_estate": ("declaration_id", "holding", "object_type", "object_type_raw", "ownership", "share", "area",
                     "country", "source_row"),
     "vehicles": ("declaration_id", "vehicle_type", "make", "model", "source_row"),
@@ -70,6 +70,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
 SORT_ORDERS = ("surname", "position")
 SPOUSE_OF_MAN = "Супруга"
 SPOUSE_OF_WOMAN = "Супруг"
+SPOUSE_UNKNOWN = "Супруг(а)"  # public data with initials only: the gender is not known
 CHILD = "Несовершеннолетний ребенок"
 EMPTY = "-"
 DEFAULT_COUNTRY = "Россия"
@@ -141,15 +142,25 @@ def format_area(value: float) -> str:
 # --- names ------------------------------------------------------------------------------------------
 
 def short_name(full_name: str) -> str:
-    """«Иванов Иван Иванович» → «Иванов И.И.» (hyphenated names keep both initials)."""
+    """«Иванов Иван Иванович» → «Иванов И.И.»; «Белецкий С.О.» stays (initials written together are two).
+
+    Hyphenated names keep both initials («Анна-Мария» → «А.-М.»).
+    """
     words = full_name.split()
     if not words:
         return ""
+    given = [w for word in words[1:] for w in word.split(".") if w][:2]
     initials = ""
-    for word in words[1:3]:
+    for word in given:
         parts = [p for p in word.split("-") if p]
         initials += "-".join(f"{p[0].upper()}." for p in parts)
     return f"{words[0]} {initials}".strip()
+
+
+def has_patronymic(full_name: str) -> bool:
+    """A patronymic written out tells the gender; initials («Базаржапова А.Б.») do not."""
+    words = [w for w in re.split(r"[\s.]+", full_name) if w]
+    return len(words) >= 3 and len(words[2]) > 2
 
 
 def is_female_name(full_name: str) -> bool:
@@ -200,6 +211,7 @@ class Subject:
     income_value: float | None
     deals: str
     relative_index: int | None = None  # 1, 2, … over the family members of the block (Declarator)
+    income_remark: str = ""  # public data: what the published income cell says beyond the figure
 
     @property
     def height(self) -> int:
@@ -354,8 +366,9 @@ def _unique_slugs(names: list[str]) -> dict[str, str]:
 
 
 def _object_label(object_type: str, raw: str | None) -> str:
-    if object_type == "other" and raw:
-        return raw
+    """The type as written where the store kept it («комната», «баня»), else the form's label."""
+    if raw:
+        return raw[:1].lower() + raw[1:] if raw[1:2].islower() else raw
     return OBJECT_TYPES.get(object_type, OBJECT_TYPES["other"])
 
 
@@ -383,8 +396,16 @@ def _country(text: str | None, scrub: Callable[[str | None], str]) -> str:
 
 
 def _vehicle(row: dict, scrub: Callable[[str | None], str]) -> str:
-    words = [VEHICLE_TYPES.get(row["vehicle_type"], VEHICLE_TYPES["other"]), scrub(row["make"]), scrub(row["model"])]
-    return " ".join(w for w in words if w)
+    """«автомобиль легковой BMW X5»: the form's type once, then make and model.
+
+    Public data may keep the type inside the make («Автоприцеп «ВОЗАР»», «Мотоцикл Сузуки»): then
+    the make says it and no label is put before it; «иное» is never put before anything.
+    """
+    make, model = scrub(row["make"]), scrub(row["model"])
+    label = VEHICLE_TYPES.get(row["vehicle_type"], VEHICLE_TYPES["other"])
+    if row["vehicle_type"] == "other" or fold(make).startswith(fold(label).split(" ")[0][:4]):
+        label = ""
+    return " ".join(w for w in (label, make, model) if w) or VEHICLE_TYPES["other"]
 
 
 def _ownership(row: dict) -> str:
@@ -404,20 +425,25 @@ def build_public_year(store: Store, year: int, sort_by: str = "surname") -> Publ
     """The public rows of a year: every servant of a workbook with effective справки of the year."""
     if sort_by not in SORT_ORDERS:
         raise InputError([Issue("настройки", "publish", None, "sort_by", "«surname» или «position»", str(sort_by))])
+    # HR workbooks: the servant's latest load of the year. Public data: every declarant row (one per
+    # published section; the справки of a section are tied to it by section_id, not by the person).
     servants = _rows(store, f"""
         SELECT {_select('servants')} FROM servants s
-        WHERE year = ? AND source = 'workbook'
-          AND load_id = (SELECT max(load_id) FROM servants t WHERE t.year = s.year AND t.person_id = s.person_id
-                         AND t.source = 'workbook')
+        WHERE year = ? AND (source <> 'workbook'
+          OR load_id = (SELECT max(load_id) FROM servants t WHERE t.year = s.year AND t.person_id = s.person_id
+                         AND t.source = 'workbook'))
         ORDER BY load_id, source_row""", [year])
     declarations = _rows(store, f"""
         SELECT {_select('declarations')} FROM effective_declarations
-        WHERE year = $year AND source = 'workbook' AND person_id IN ({YEAR_PERSONS})
+        WHERE year = $year AND person_id IN ({YEAR_PERSONS})
         ORDER BY person_id, CASE subject WHEN 'self' THEN 0 WHEN 'spouse' THEN 1 ELSE 2 END,
                  subject_key, declaration_id""", {"year": year})
     if not declarations:
-        raise InputError([Issue(str(store.path), "", None, "", f"справки служащих за {year} год в базе",
-                                "нет ни одной справки за этот год")])
+        years = [str(y) for (y,) in store.con.execute(
+            "SELECT DISTINCT year FROM effective_declarations ORDER BY year").fetchall()]
+        raise InputError([Issue(str(store.path), "", None, "--year", f"справки за {year} год в базе",
+                                f"нет ни одной справки за этот год; в базе есть годы: {', '.join(years)}"
+                                if years else "в базе нет ни одной справки: сначала declarations load")])
 
     def section(table: str, order: str = "source_row") -> dict[str, list[dict]]:
         out: dict[str, list[dict]] = defaultdict(list)
@@ -431,6 +457,7 @@ def build_public_year(store: Store, year: int, sort_by: str = "surname") -> Publ
     vehicles = section("vehicles")
     expenses = section("expenses")
     free_text = ([r["country"] for rows in estates.values() for r in rows]
+                 + [r["remark"] for rows in incomes.values() for r in rows]
                  + [r[key] for rows in vehicles.values() for r in rows for key in ("make", "model")]
                  + [r["funds_source"] for rows in expenses.values() for r in rows])
     cleaned = scrub_texts(store, year, free_text)
@@ -440,11 +467,12 @@ def build_public_year(store: Store, year: int, sort_by: str = "surname") -> Publ
 
     by_person: dict[str, list[dict]] = defaultdict(list)
     for d in declarations:
-        by_person[d["person_id"]].append(d)
+        by_person[d["section_id"] or d["person_id"]].append(d)
 
     def subject_of(d: dict, label: str, relation: str | None, position: str) -> Subject:
         rows = incomes.get(d["declaration_id"], [])
         income_value = sum(r["amount"] for r in rows) if rows else None
+        remarks = "; ".join(dict.fromkeys(scrub(r["remark"]) for r in rows if r["remark"]))
         owned = [OwnedEstate(_object_label(r["object_type"], r["object_type_raw"]), _ownership(r),
                              format_area(r["area"]) if r["area"] else EMPTY, _country(r["country"], scrub))
                  for r in estates.get(d["declaration_id"], []) if r["holding"] == "owned"]
@@ -459,17 +487,19 @@ def build_public_year(store: Store, year: int, sort_by: str = "surname") -> Publ
         return Subject(
             label=label, relation=relation, position=position, owned=owned, used=used,
             vehicles=[_vehicle(r, scrub) for r in vehicles.get(d["declaration_id"], [])],
-            income=format_money(income_value) if income_value is not None else EMPTY,
-            income_value=income_value, deals="; ".join(deals) if deals else EMPTY,
+            income=(format_money(income_value) + (f" ({remarks})" if remarks else "")
+                    if income_value is not None else EMPTY),
+            income_value=income_value, deals="; ".join(deals) if deals else EMPTY, income_remark=remarks,
         )
 
     organisations: dict[str, dict[str | None, list[tuple[dict, Block]]]] = {}
     for servant in servants:
-        decls = by_person.get(servant["person_id"])
+        decls = by_person.get(servant["section_id"] or servant["person_id"])
         if not decls:
             continue
         name = short_name(servant["full_name"])
-        spouse_label = SPOUSE_OF_WOMAN if is_female_name(servant["full_name"]) else SPOUSE_OF_MAN
+        spouse_label = (SPOUSE_OF_WOMAN if is_female_name(servant["full_name"]) else SPOUSE_OF_MAN) \
+            if has_patronymic(servant["full_name"]) else SPOUSE_UNKNOWN
         subjects: list[Subject] = []
         self_decl = next((d for d in decls if d["subject"] == "self"), None)
         if self_decl is not None:

@@ -878,6 +878,8 @@ ASSET_LABELS = {"real_estate": "объект недвижимости", "vehicle
 MATCHED_BY = {"identifier": "по номеру (идентификатору)", "attributes": "по признакам",
               "attributes_except_share": "по виду, площади и стране",
               "only_of_kind": "единственный объект такого вида в обеих справках",
+              "only_of_type": "единственный объект этого вида в обеих справках",
+              "only_of_bank": "единственный счет в этом банке в обеих справках",
               "none": "не сопоставлено ни по номеру, ни по признакам"}
 ENUMS: dict[str, dict[str, str]] = {
     "subject": {**SUBJECTS, "other": "иное лицо"}, "relation": RELATIONS,

@@ -171,7 +171,7 @@ from .ids import Registry
 from .model import Builder, Family
 from .output import SHEET_ORDER, YearSink
 from .realism import AssetTruth, Realism, account_uid, estate_uid, vehicle_uid
-from .scenarios import SCENARIOS, ScenarioContext
+from .scenarios import DYNAMICS_SCENARIOS, SCENARIOS, ScenarioContext
 
 DEFAULT_ORGANISATION = "Администрация Энского муниципального района"
 
@@ -307,7 +307,8 @@ def generate(out_dir: Path | str, *, servants: int, years: list[int], seed: int 
              organisation: str = DEFAULT_ORGANISATION, form: str = "xlsx", header_language: str = "en",
              russian_formats: bool = False, formats: dict[int, tuple[str, str, bool]] | None = None,
              region: int = 69, planted: bool = True, progress: bool = False,
-             xlsx_engine: str = "fast", realism: str = "realistic", asset_truth: bool = False) -> Manifest:
+             xlsx_engine: str = "fast", realism: str = "realistic", asset_truth: bool = False,
+             dynamics_cases: int = 0) -> Manifest:
     """Generate one organisation's declarations for ``years``; see the module docstring.
 
     ``formats`` overrides ``form``/``header_language``/``russian_formats`` per year.
@@ -316,6 +317,8 @@ def generate(out_dir: Path | str, *, servants: int, years: list[int], seed: int 
     ``realism="realistic"`` (the default) writes assets as HR files type them (identifiers on a quarter
     of the assets, spellings drifting per year; ``sample_data.realism``), ``"clean"`` every identifier
     and one spelling. ``asset_truth=True`` writes ``asset_truth.csv`` (which object each asset row is).
+    ``dynamics_cases=k`` plants the year-over-year scenarios k more times (`scenarios.DYNAMICS_SCENARIOS`)
+    after the usual planted cases, so a benchmark has enough Д events to score.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -354,7 +357,7 @@ def generate(out_dir: Path | str, *, servants: int, years: list[int], seed: int 
         if f.role != "none":
             role_holders.append((f.pid, f.role, list(f.present)))
 
-    scen = SCENARIOS if planted else []
+    scen = (SCENARIOS + DYNAMICS_SCENARIOS * dynamics_cases) if planted else []
     for slot in range(servants):
         if slot < len(scen):
             f = scen[slot](ctx, next_pid())
@@ -564,6 +567,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clean", action="store_true",
                     help="every identifier and one spelling per asset (default: as HR files are typed, issue 10)")
     ap.add_argument("--asset-truth", action="store_true", help="write asset_truth.csv (which object each row is)")
+    ap.add_argument("--dynamics-cases", type=int, default=0, help="plant the Д scenarios this many more times")
     ap.add_argument("--match-benchmark", action="store_true",
                     help="write persons.csv, officers.csv, truth.csv instead")
     ap.add_argument("--persons", type=int, default=5000)
@@ -578,7 +582,7 @@ def main(argv: list[str] | None = None) -> int:
     m = generate(a.out, servants=a.servants, years=a.years, seed=a.seed, organisation=a.organisation,
                  form=a.form, header_language=a.header_language, russian_formats=a.russian_formats,
                  planted=not a.no_planted, progress=True, realism="clean" if a.clean else "realistic",
-                 asset_truth=a.asset_truth)
+                 asset_truth=a.asset_truth, dynamics_cases=a.dynamics_cases)
     n_decl = sum(r["declarations"] for r in m.rows.values())
     print(f"{a.out}: {a.servants} servants × {len(m.years)} years, {n_decl} справки, "
           f"{len(m.cases)} planted cases, {time.time() - t:.1f} s")

@@ -10,7 +10,8 @@ servant fills it in anew every year. So, by default (``realism="realistic"``):
   or without the region and «г.», «ул.»/«улица», «д.»/«дом», «кв.»/«квартира», in another order, or
   «60-26»; the bank by its legal, full, old or short name («ПАО «Сбербанк России»», «Сбербанк»,
   «ПСБ»; «Тинькофф» before 2024 and «ТБанк» from 2024); the account type in other words;
-* areas of 40 m² and more are re-measured by up to 0.3 % (never beyond the 1 % tolerance).
+* areas of 40 m² and more are re-measured by up to 0.3 % (never beyond the 1 % tolerance);
+* now and then a part is left out: the model (5 %), the address (5 %), the account type (5 %).
 
 ``realism="clean"`` writes every identifier and the same spelling every year (the generator as it
 was before issue 10). The choices are a hash of (seed, object, year): the background and the planted
@@ -114,7 +115,7 @@ class Realism:
         if area is not None and area >= 40 and obj != "land":
             step = self._pick((-0.003, 0.0, 0.0, 0.003), "area", uid, year)
             area = round(area * (1 + step), 1)
-        address = self._address(address, uid, year)
+        address = self._address(address, uid, year) if self._u("no address", uid, year) >= 0.05 else None
         cad = cad if self.keeps_identifier(uid) else None
         return (holding, obj, ownership, share, area, country, address, cad, acquired, basis)
 
@@ -125,8 +126,11 @@ class Realism:
         uid = vehicle_uid(row)
         make = self._pick(MAKE_SPELLINGS.get(make, (make,)), "make", uid, year)
         model = self._pick(MODEL_SPELLINGS.get(model, (model,)), "model", uid, year) if model else model
-        if model and self._u("together", uid, year) < 0.15:
+        together = self._u("together", uid, year)
+        if model and together < 0.15:
             make, model = f"{make} {model}", None          # «Тойота Камри» in the make column
+        elif model and together > 0.95:
+            model = None                                   # the model left out: «Тойота»
         reg = reg if self.keeps_identifier(uid) else None
         return (vtype, make, model, year_made, reg, acquired)
 
@@ -140,6 +144,8 @@ class Realism:
         else:
             bank = self._pick(BANK_SPELLINGS.get(bank, (bank,)), "bank", uid, year)
         atype = self._pick(ACCOUNT_TYPE_SPELLINGS.get(atype, (atype,)), "type", uid, year) if atype else atype
+        if self._u("no type", uid, year) < 0.05:
+            atype = None                                   # the type of account left out
         number = number if self.keeps_identifier(uid) else None
         return (bank, number, atype, currency, opened, balance)
 

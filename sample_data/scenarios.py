@@ -781,6 +781,31 @@ def np_threshold_until_nonbidder(ctx, pid):
     return f
 
 
+def s_property_gone_other_sale(ctx, pid):
+    """The servant's garage is gone while the spouse declares «продажа автомобиля»: a sale of another kind,
+    by another member of the family, explains nothing (checks.md, issue 10)."""
+    f = s_property_disappeared(ctx, pid)
+    if ctx.Y1 and f.decl(ctx.Y1, "spouse") is not None:
+        f.decl(ctx.Y1, "spouse").incomes.append(("other", "продажа автомобиля", 640_000.0))
+    return f
+
+
+def _dynamics_only(fn):
+    """A Д scenario without the procurement companies some of them also plant (repeated for benchmarks)."""
+    def run(ctx, pid):
+        plants = len(ctx.plants)
+        f = fn(ctx, pid)
+        del ctx.plants[plants:]
+        return f
+    run.__name__ = fn.__name__
+    return run
+
+
+# Repeated `dynamics_cases` times after SCENARIOS (generator option): enough planted Д events to score
+DYNAMICS_SCENARIOS = [_dynamics_only(fn) for fn in (
+    s_property_disappeared, s_property_appeared, s_area_changed, s_share_changed, s_vehicle_disappeared,
+    s_vehicle_appeared, s_account_date_changed, s_account_undeclared, s_property_gone_other_sale, n_flat_sold)]
+
 SCENARIOS = [
     s_missing_declaration, s_missing_family, s_late_submission, s_late_correction, s_child_not_minor,
     s_expense_exceeds, s_payroll_mismatch, s_property_disappeared, s_property_appeared, s_area_changed,

@@ -192,7 +192,8 @@ def assert_matches_manifest(out: Path, m: Manifest) -> None:
 @pytest.fixture(scope="module")
 def both_en(tmp_path_factory) -> tuple[Path, Manifest]:
     out = tmp_path_factory.mktemp("both_en")
-    m = generate(out, servants=60, years=YEARS, seed=7, form="both", header_language="en")
+    # clean: every identifier written, so the identifier checks below see them all (realism: test_realism.py)
+    m = generate(out, servants=60, years=YEARS, seed=7, form="both", header_language="en", realism="clean")
     return out, m
 
 
@@ -200,7 +201,8 @@ def both_en(tmp_path_factory) -> tuple[Path, Manifest]:
 def sample_csv(tmp_path_factory) -> tuple[Path, Manifest]:
     """The committed sample's data regenerated as plain English CSV."""
     out = tmp_path_factory.mktemp("sample_csv")
-    args = dict(SAMPLE_ARGS, formats=None, form="csv", header_language="en", russian_formats=False)
+    # clean: the reference checker below reads identifiers literally; the events are the same in both modes
+    args = dict(SAMPLE_ARGS, formats=None, form="csv", header_language="en", russian_formats=False, realism="clean")
     return out, generate(out, **args)
 
 
@@ -543,7 +545,8 @@ def test_sample_planted_cases_match_reference_checker(sample_csv, committed):
 
 
 def test_background_raises_nothing(tmp_path):
-    m = generate(tmp_path, servants=1200, years=[2021, 2022, 2023], seed=11, form="csv")
+    # clean writing for the literal reference reading (realistic writing: tests/test_realism.py, with `check`)
+    m = generate(tmp_path, servants=1200, years=[2021, 2022, 2023], seed=11, form="csv", realism="clean")
     assert_matches_manifest(tmp_path, m)
     # the background really moves: sales, purchases, new accounts, corrections
     t = read_year(tmp_path, 2023)
@@ -554,7 +557,7 @@ def test_background_raises_nothing(tmp_path):
 
 
 def test_two_year_run_plants_what_fits(tmp_path):
-    m = generate(tmp_path, servants=40, years=[2023, 2024], seed=2, form="csv")
+    m = generate(tmp_path, servants=40, years=[2023, 2024], seed=2, form="csv", realism="clean")
     codes = set(m.codes("flag"))
     assert ALL_CODES <= codes
     assert_matches_manifest(tmp_path, m)

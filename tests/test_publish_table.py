@@ -316,7 +316,8 @@ def test_declarator_export_reads_back(published, tmp_path):
     out, _ = published
     path = out / "2023" / "declarations_2023.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    tables = read(data, str(path))
+    tables, issues, _, _ = read(data, str(path))
+    assert issues == []
     subjects = {d["declaration_id"]: d for d in tables["declarations"].to_dicts()}
     names = {s["person_id"]: s["full_name"] for s in tables["servants"].to_dicts()}
 

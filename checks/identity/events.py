@@ -32,11 +32,17 @@ def moved_in_family(ctx: Context, kind: str, side: str, u: str = "u", pr: str = 
     same = spec.same_object.format(tol=tol).replace("u.", f"{u}.")
     years = (f"f.year = {pr}.cur_year" if side == "prev"
              else f"f.year >= {pr}.prev_year AND f.year < {pr}.cur_year")
+    # by attributes, a new object comes from another member only when that member's row is gone from them,
+    # or only part of it stayed (a share given away): the joint land both spouses declare every year is no
+    # source of the servant's new land
+    # (a gone object that another member still declares is in the family: not gone, whatever that member had)
+    counterpart = ("TRUE" if side == "prev" else
+                   f"f.rid NOT IN (SELECT prev_rid FROM chk_{kind}_match m WHERE NOT ({spec.part_moved}))")
     return f"""EXISTS (SELECT 1 FROM chk_{kind} f
                       WHERE f.person_id = {pr}.person_id AND {years}
                         AND (({u}.ident IS NOT NULL AND f.ident = {u}.ident)
                              OR (f.subject_key <> {pr}.subject_key AND ({u}.ident IS NULL OR f.ident IS NULL)
-                                 AND {same})))"""
+                                 AND {counterpart} AND {same})))"""
 
 
 def _sale_counts(flag: str) -> str:

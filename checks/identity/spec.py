@@ -80,6 +80,8 @@ class IdentitySpec:
     # `{tol}`): an object moved to the spouse is neither gone nor new
     same_object: str = "FALSE"
     joint: str = "FALSE"            # SQL over `u`: held jointly, so the co-owning spouse's sale explains it too
+    # SQL over a match `m`: the object stayed with its holder but part of it went elsewhere (a share given away)
+    part_moved: str = "FALSE"
     sources: str | None = None      # only pairs of two справки from this source
 
     def stage_number(self, name: str) -> int:
@@ -105,9 +107,9 @@ _SHARE_KEY = """CASE
     WHEN a.ownership = 'individual' THEN '1/1'
     WHEN a.ownership = 'joint' THEN 'joint'
     ELSE NULL END"""
-_COUNTRY_KEY = """CASE WHEN a.country IS NULL OR lower(trim(a.country)) IN
-    ('россия', 'российская федерация', 'рф', 'russia', 'russian federation', 'г. россия')
-    THEN 'россия' ELSE lower(trim(a.country)) END"""
+_COUNTRY_KEY = r"""CASE WHEN a.country IS NULL OR trim(a.country) = '' OR lower(a.country) LIKE '%росси%'
+        OR regexp_full_match(lower(trim(a.country)), '\(?\s*(рф|russia|russian federation)\s*\)?')
+    THEN 'россия' ELSE trim(regexp_replace(lower(a.country), '[^a-zа-яё0-9]+', ' ', 'g')) END"""
 _AREA_OK = "(p.area IS NULL OR c.area IS NULL OR abs(p.area - c.area) <= {tol} * greatest(p.area, c.area))"
 _SHARE_FITS = "(p.share_key IS NULL OR c.share_key IS NULL OR p.share_key = c.share_key)"
 _NOT_NEW = "NOT coalesce(c.{col} > {prev_end}, false)"   # acquired after the previous year: a new object
@@ -148,6 +150,11 @@ REAL_ESTATE = IdentitySpec(
               block=("type_key", "address_key"), only_of_kind=True, needs=("address_key",),
               condition=f"p.address_key IS NOT NULL AND {_NOT_NEW.format(col='acquired_on', prev_end='{prev_end}')}",
               cost="coalesce(abs(p.area - c.area) / greatest(p.area, c.area), 0)", score="0.8"),
+        Stage("only_of_type", "единственный объект этого вида в обеих справках (адрес в одной из них не указан)",
+              block=("type_key", "country_key"), only_of_kind=True, needs=("address_key",),
+              condition=("(p.address_key IS NULL OR c.address_key IS NULL) "
+                         f"AND {_NOT_NEW.format(col='acquired_on', prev_end='{prev_end}')}"),
+              score="0.7"),
     ),
     object_key="""CASE WHEN {a}.ident IS NOT NULL THEN 'cad:' || {a}.ident
                   ELSE 'attr:' || {a}.type_key || '|' || coalesce(round({a}.area, 1)::TEXT, '?') || '|'
@@ -159,6 +166,7 @@ REAL_ESTATE = IdentitySpec(
     same_object=("f.type_key = u.type_key AND f.country_key = u.country_key AND f.area IS NOT NULL "
                  "AND u.area IS NOT NULL AND abs(f.area - u.area) <= {tol} * greatest(f.area, u.area)"),
     joint="coalesce(u.share_key = 'joint', false)",
+    part_moved="m.p_share_key IS DISTINCT FROM m.c_share_key",
 )
 
 _YEAR_FITS = "(p.year_made IS NULL OR c.year_made IS NULL OR p.year_made = c.year_made)"
@@ -178,6 +186,13 @@ VEHICLE = IdentitySpec(
               condition=f"{_YEAR_FITS} AND {_NOT_NEW.format(col='acquired_on', prev_end='{prev_end}')}",
               wild="(p.year_made IS NULL OR c.year_made IS NULL)::INT",
               score="CASE WHEN p.year_made IS NULL OR c.year_made IS NULL THEN 0.9 ELSE 0.95 END"),
+        Stage("make_and_year", "по марке, году выпуска и дате приобретения (модель в одной из справок не указана)",
+              block=("make_key",),
+              condition=("p.make_key <> '?' AND (p.model_key = '' OR c.model_key = '') "
+                         "AND p.year_made = c.year_made "
+                         "AND (p.acquired_on IS NULL OR c.acquired_on IS NULL OR p.acquired_on = c.acquired_on) "
+                         f"AND {_NOT_NEW.format(col='acquired_on', prev_end='{prev_end}')}"),
+              wild="(p.acquired_on IS NULL OR c.acquired_on IS NULL)::INT", score="0.8"),
         Stage("only_of_kind", "единственное транспортное средство этой марки в обеих справках",
               block=("make_key",), only_of_kind=True,
               condition=f"p.make_key <> '?' AND {_YEAR_FITS} "
@@ -217,6 +232,12 @@ ACCOUNT = IdentitySpec(
               block=("bank_key", "currency_key", "type_kind"), only_of_kind=True,
               condition=f"{_NOT_NEW.format(col='opened_on', prev_end='{prev_end}')}",
               cost="coalesce(abs(date_diff('day', p.opened_on, c.opened_on)), 100000)", score="0.8"),
+        Stage("only_of_bank", "единственный счет в этой валюте в этом банке в обеих справках (вид счета в одной "
+                              "из них не указан)",
+              block=("bank_key", "currency_key"), only_of_kind=True,
+              condition=f"(p.type_key IS NULL OR c.type_key IS NULL) "
+                        f"AND {_NOT_NEW.format(col='opened_on', prev_end='{prev_end}')}",
+              score="0.7"),
     ),
     object_key="""CASE WHEN {a}.ident IS NOT NULL THEN 'acc:' || {a}.ident
                   ELSE 'attr:' || {a}.bank_key || '|' || coalesce({a}.type_key, '?') || '|' || {a}.currency_key || '|'

@@ -339,7 +339,7 @@ def describe_pair(evidence: dict[str, Any]) -> str:
         notes.append(evidence["reason_text"])
     if evidence.get("match_label") and evidence.get("matched_by") != "none":
         score = evidence.get("match_score")
-        notes.append(f"сопоставлено {evidence['match_label']}"
+        notes.append(f"как сопоставлено: {evidence['match_label']}"
                      + (f" (оценка {number_ru(score, 2, trim=True)})" if score is not None else ""))
     elif evidence.get("matched_by"):
         notes.append({"identifier": "сопоставлено по номеру", "attributes": "сопоставлено по признакам",

@@ -28,7 +28,7 @@ def account_open_date_changed(ctx: Context, self: Rule) -> list[Flag]:
         SELECT {PAIR_SELECT}, {row_struct(KIND, 'ps')} AS prev_row, {row_struct(KIND, 'cs')} AS cur_row,
                {asset_key(KIND, 'p')} AS asset_key, hit.p_opened_on AS before, hit.c_opened_on AS after,
                hit.stage, hit.score
-        FROM {matched(ctx, KIND, f"{stage_in(KIND, 'identifier', 'only_of_kind')} "
+        FROM {matched(ctx, KIND, f"{stage_in(KIND, 'identifier', 'only_of_kind', 'only_of_bank')} "
                                  "AND m.p_opened_on IS DISTINCT FROM m.c_opened_on")}
         ORDER BY pr.person_id, pr.cur_year, pr.subject_key, asset_key""")
     flags = []

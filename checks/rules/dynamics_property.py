@@ -83,7 +83,7 @@ def property_area_changed(ctx: Context, self: Rule) -> list[Flag]:
     found = ctx.rows(f"""
         SELECT {PAIR_SELECT}, {row_struct(KIND, 'ps')} AS prev_row, {row_struct(KIND, 'cs')} AS cur_row,
                {asset_key(KIND, 'p')} AS asset_key, hit.p_area AS before, hit.c_area AS after, hit.stage, hit.score
-        FROM {matched(ctx, KIND, f"{stage_in(KIND, 'identifier', 'only_of_kind')} "
+        FROM {matched(ctx, KIND, f"{stage_in(KIND, 'identifier', 'only_of_kind', 'only_of_type')} "
                                  f"AND m.p_area IS NOT NULL AND m.c_area IS NOT NULL "
                                  f"AND abs(m.p_area - m.c_area) > {tol} * greatest(m.p_area, m.c_area)")}
         ORDER BY pr.person_id, pr.cur_year, pr.subject_key, asset_key""")
@@ -113,7 +113,7 @@ def property_share_changed(ctx: Context, self: Rule) -> list[Flag]:
         SELECT {PAIR_SELECT}, {row_struct(KIND, 'ps')} AS prev_row, {row_struct(KIND, 'cs')} AS cur_row,
                {asset_key(KIND, 'p', noshare=True)} AS asset_key, hit.p_share_key AS before,
                hit.c_share_key AS after, hit.stage, hit.score
-        FROM {matched(ctx, KIND, f"{stage_in(KIND, 'identifier', 'attributes_except_share', 'only_of_kind')} "
+        FROM {matched(ctx, KIND, f"{stage_in(KIND, 'identifier', 'attributes_except_share', 'only_of_kind', 'only_of_type')} "
                                  "AND m.p_share_key IS NOT NULL AND m.c_share_key IS NOT NULL "
                                  "AND m.p_share_key <> m.c_share_key")}
         -- a deal explains it: acquired in the period, a real-estate expense or a sale in the family

@@ -58,3 +58,29 @@ SELECT *,
 FROM base
 WINDOW w AS (PARTITION BY person_id, subject_key ORDER BY year);
 COMMENT ON VIEW subject_year_totals IS 'Per subject and year: income (NULL where the справка leaves it unknown), owned m², vehicles, accounts and balances, with the change since the previous declaration (any earlier year)';
+
+CREATE OR REPLACE VIEW public_declarants AS
+SELECT s.section_id, s.person_id, s.year, s.full_name, nullif(s.position, 'не указана') AS role, s.department,
+       s.organisation, s.organisation_id, l.source AS document, s.source_row AS position_in_document,
+       TRY_CAST(json_extract_string(s.extra, '$.surname_rank') AS INTEGER) AS surname_rank,
+       d.declaration_id, d.nothing_declared, d.income_unknown,
+       (SELECT list(l2.source ORDER BY l2.source) FROM declarations r JOIN loads l2 USING (load_id)
+        WHERE r.duplicate_of = d.declaration_id) AS repeated_in
+FROM servants s JOIN loads l USING (load_id)
+JOIN declarations d ON d.section_id = s.section_id AND d.subject = 'self'
+WHERE s.source = 'declarator';
+COMMENT ON VIEW public_declarants IS 'Public data: one row per declarant-year of a published document (a Declarator section), with what person resolution compares; the справки of a section share its section_id';
+COMMENT ON COLUMN public_declarants.section_id IS 'The declarant-year of one document; declarations.section_id ties its справки (self and family)';
+COMMENT ON COLUMN public_declarants.person_id IS 'The person: provisional at load (name key, organisation, role), set by person resolution';
+COMMENT ON COLUMN public_declarants.full_name IS 'The name as published («Белецкий С.О.», «Горнин Леонид Владимирович»)';
+COMMENT ON COLUMN public_declarants.role IS 'The position as published; NULL where none is';
+COMMENT ON COLUMN public_declarants.department IS 'The department as published (never the organisation)';
+COMMENT ON COLUMN public_declarants.organisation IS 'Declarator office, the --organisation of the load, or the organisation the document title names';
+COMMENT ON COLUMN public_declarants.organisation_id IS 'office:<id>, option:<name>, title:<name> or unnamed:<document>';
+COMMENT ON COLUMN public_declarants.document IS 'The file (loads.source)';
+COMMENT ON COLUMN public_declarants.position_in_document IS 'Number of the person (section) in the file, from 1';
+COMMENT ON COLUMN public_declarants.surname_rank IS 'Declarator: how common the surname is (1 = most common); NULL where not given';
+COMMENT ON COLUMN public_declarants.declaration_id IS 'The справка about self';
+COMMENT ON COLUMN public_declarants.nothing_declared IS 'An empty справка (nothing at all declared)';
+COMMENT ON COLUMN public_declarants.income_unknown IS 'The declarant''s income is not known (not zero)';
+COMMENT ON COLUMN public_declarants.repeated_in IS 'Other files that publish the same declaration (stored once; their справка points here by duplicate_of)';

@@ -28,9 +28,11 @@ from fractions import Fraction
 
 import polars as pl
 
+from declarations import family_order
 from declarations.errors import Issue
 from declarations.readers.declarator_shapes import Row, Section, read_sections
-from declarations.readers.declarator_text import (income_remark, parse_estate, parse_vehicle, vehicle_parts)
+from declarations.readers.declarator_text import (income_remark, not_an_object, parse_estate, parse_vehicle,
+                                                  vehicle_parts)
 from declarations.readers.declarator_titles import organisation_from_title
 from declarations.text import fold
 
@@ -80,6 +82,15 @@ def _organisation(section: Section, options: ReadOptions, names: list[str]) -> t
 UNNAMED_ORGANISATION = "не указана"
 
 
+def _department(text: str | None) -> str | None:
+    """A department as written; the parser sometimes puts a sheet's title there («Сведения о доходах…»)."""
+    if text and fold(text).startswith("сведения"):
+        return organisation_from_title(text) or None
+    if text and ";" in text:  # «Руководство; Руководство»: a merged cell read twice
+        return "; ".join(dict.fromkeys(p.strip() for p in text.split(";") if p.strip())) or None
+    return text
+
+
 def _share(row: Row) -> str | None:
     amount = row.values.get("share_amount")
     if isinstance(amount, float) and 0 < amount < 1:
@@ -127,7 +138,7 @@ def read(data: object, file: str, sha256: str = "", options: ReadOptions | None 
         section_id = f"{doc}-{section.number}"
         servants.append({
             "year": year, "person_id": person_id, "full_name": section.name, "organisation": organisation,
-            "organisation_id": organisation_id, "department": section.department,
+            "organisation_id": organisation_id, "department": _department(section.department),
             "position": role or "не указана", "must_declare": True, "procurement_role": "none",
             "source": "declarator", "source_row": section.number, "section_id": section_id,
             "extra": json.dumps(section.extra, ensure_ascii=False) if section.extra else None,
@@ -163,11 +174,11 @@ def read(data: object, file: str, sha256: str = "", options: ReadOptions | None 
             has_income.add(target["declaration_id"])
             remark = income_remark(size_raw, size)
             incomes.append({"declaration_id": target["declaration_id"], "income_type": "other", "amount": size,
-                            "description": remark, "remark": remark, "source_row": section.number})
+                            "description": None, "remark": remark, "source_row": section.number})
         kept_estates = 0
         for row in section.real_estates:
             type_raw = row.values.get("type_raw") or ""
-            if _WITHDRAWN.search(fold(type_raw)):
+            if _WITHDRAWN.search(fold(type_raw)) or not_an_object(type_raw):
                 continue
             parsed = parse_estate(type_raw, row.values.get("own_type_raw"), row.values.get("own_type_by_column"))
             share = parsed.share or _share(row)
@@ -238,3 +249,4 @@ def apply_person_ids(con, mapping: str) -> None:
     con.execute("""
         UPDATE declarations d SET person_id = o.person_id, relative_id = o.relative_id
         FROM declarations o WHERE d.duplicate_of = o.declaration_id""")
+    family_order.align_children(con)

@@ -274,4 +274,7 @@ def read_sections(data: object, file: str) -> tuple[list[Section], list[Issue]]:
         sections.append(_section(check, "declaration", 1, data, defaults))
     else:
         check.add("", None, "", "Declarator JSON: persons, sections или person", ", ".join(map(str, data))[:200])
+    if not sections and not check.issues:
+        kind = "sections" if "sections" in data else "persons"
+        check.add(kind, None, kind, "хотя бы одно лицо со сведениями", "пустой список")
     return [s for s in sections if s is not None], check.issues

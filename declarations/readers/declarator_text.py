@@ -17,11 +17,13 @@ from declarations.text import fold
 # ------------------------------------------------------------------------------ real estate
 
 _OBJECT_TYPES = (
-    ("машино", "parking"), ("машиноместо", "parking"), ("парковоч", "parking"),
+    ("машино", "parking"), ("машиноместо", "parking"), ("парковоч", "parking"), ("парковк", "parking"),
+    ("паркинг", "parking"), ("стоянк", "parking"),
+    ("земел", "land"), ("земл", "land"), ("участок", "land"), ("участк", "land"), ("з.у.", "land"),
     ("гараж", "garage"), ("бокс", "garage"),
-    ("земел", "land"), ("земл", "land"), ("участок", "land"), ("участк", "land"),
     ("дач", "dacha"),
-    ("комнат", "flat"), ("квартир", "flat"), ("апартамент", "flat"),
+    ("комнат", "flat"), ("квартир", "flat"), ("апартамент", "flat"), ("аппартамент", "flat"),
+    ("таунхаус", "house"),
     ("жилой дом", "house"), ("жилое строение", "house"), ("дом", "house"), ("коттедж", "house"),
     ("нежил", "non_residential"), ("офис", "non_residential"), ("помещен", "non_residential"),
 )
@@ -98,8 +100,19 @@ def type_text_of(text: str) -> str:
     return cleaned or re.sub(r"\s+", " ", text or "").strip()
 
 
+_NOT_AN_OBJECT = re.compile(r"^(не имеет(ся)?|не имею|нет|отсутству[а-я]*|россия|российская федерация|[-–—]|"
+                            r"индивидуальн[а-я]*|общая|долевая|совместная)$")
+_HYPHEN_BREAK = re.compile(r"(?<=[а-я])-\s*(?=[а-я])")
+
+
+def not_an_object(type_raw: str) -> bool:
+    """A cell the parser took from another column or a placeholder («Россия», «Не имеется», «индивидуальная»)."""
+    return bool(_NOT_AN_OBJECT.match(fold(type_raw).strip(" .,;")))
+
+
 def parse_estate(type_raw: str, own_type_raw: str | None, by_column: str | None) -> EstateText:
     """Holding, type, ownership and share of one real-estate row from all its texts."""
+    own_type_raw = _HYPHEN_BREAK.sub("", own_type_raw or "") or None
     remarks = " ".join(part for part in (type_raw, own_type_raw) if part)
     folded = fold(remarks)
     column = fold(by_column or "")
@@ -124,6 +137,7 @@ def parse_estate(type_raw: str, own_type_raw: str | None, by_column: str | None)
 # ------------------------------------------------------------------------------ vehicles
 
 _VEHICLE_TYPE_WORDS = (
+    ("лодк", "water"), ("катер", "water"), ("судно", "water"), ("яхт", "water"), ("гидроцикл", "water"),
     ("мото", "moto"), ("мопед", "moto"), ("скутер", "moto"), ("квадроцикл", "moto"), ("снегоход", "moto"),
     ("грузов", "truck"), ("автобус", "truck"), ("прицеп", "other"), ("полуприцеп", "other"),
     ("трактор", "agri"), ("сельскох", "agri"), ("комбайн", "agri"), ("мотоблок", "agri"),
@@ -137,13 +151,14 @@ _TYPE_PREFIX = re.compile(
     r"^\s*(?:[-–—•]\s*|\d+\s*[).]\s*)?"
     r"((?:(?:а/м|а\\м|автомобил[ьяиейю]*|автотранспорт(?:ное средство)?|транспортн[а-я]*\s+средств[а-я]*|"
     r"легков[а-я]*|грузов[а-я]*|мототранспорт(?:ные средства)?|мототранспортное средство|"
-    r"водный транспорт|водн[а-я]*|сельскохозяйственн[а-я]*\s+техник[а-я]*|иные транспортные средства|"
+    r"водный транспорт|водн[а-я]*|мотоцикл[а-я]*|мотороллер[а-я]*|трактор[а-я]*|снегоход[а-я]*|сельскохозяйственн[а-я]*\s+техник[а-я]*|иные транспортные средства|"
     r"иное|прочие)[\s:,.–—-]*)+)",
     re.IGNORECASE,
 )
 _OWNERSHIP_TAIL = re.compile(
-    r"[\s,]*\(?\s*(индивидуальная|индивидуальный|совместная|общая совместная|общая долевая[^)]*|долевая[^)]*|"
-    r"собственность|в собственности|пользование)\s*(собственность)?\s*\)?\s*$", re.IGNORECASE)
+    r"[\s,]*\(?\s*(совместн[а-я]*(?:\s+(?:с\s+[а-я]+|пользовани[а-я]*|собственност[а-я]*))?|индивидуальн[а-я]*"
+    r"(?:\s+собственност[а-я]*)?|общая\s+совместная(?:\s+собственность)?|общая\s+долевая[^)]*|долевая[^)]*|"
+    r"собственность|в\s+собственности|пользование)\s*\)?\s*$", re.IGNORECASE)
 _YEAR_MADE = re.compile(r"[,\s]*\(?(\d{4})\s*(?:г\.?\s*в\.?|г\.?|года выпуска)?\)?\s*[.,]?\s*$", re.IGNORECASE)
 # Text that is not a vehicle (country cells bled into the column, placeholders).
 _NOT_A_VEHICLE = re.compile(r"^(россия|российская федерация|нет|не имеет|отсутству[а-я]*|-|—|0|не указано)$")
@@ -159,16 +174,46 @@ class VehicleText:
     year_made: int | None
 
 
+_NEXT_VEHICLE = re.compile(r"(?:[,\n]\s*(?=(?:а/м|автомобил|легков|грузов|мотоцикл|прицеп|автоприцеп|трактор|лодка|"
+                           r"катер|снегоход|квадроцикл|мотороллер)[а-я]*\b)|\n\s*(?=[-–—•]|\d+\s*[.)]))",
+                           re.IGNORECASE)
+_ONLY_OWNERSHIP = re.compile(r"^\(?\s*(индивидуальная|совместная|общая совместная|долевая|общая долевая|"
+                             r"собственность|в собственности)(\s+собственность)?\s*\)?$")
+
+
 def vehicle_parts(text: str) -> list[str]:
-    """One cell may list several vehicles, separated by blank lines or semicolons."""
-    parts = re.split(r"\n\s*\n|;\s*", text or "")
-    cleaned = [re.sub(r"\s+", " ", p).strip(" ,.\t") for p in parts]
-    return [p for p in cleaned if p and not _NOT_A_VEHICLE.match(fold(p))]
+    """One cell may list several vehicles: blank lines, semicolons or «, автомобиль …» separate them.
+
+    A part that is only an ownership remark («(совместная собственность)») belongs to the vehicle before it.
+    """
+    parts = [q for p in re.split(r"\n\s*\n|;\s*", text or "") for q in _NEXT_VEHICLE.split(p)]
+    out: list[str] = []
+    for part in (re.sub(r"\s+", " ", p).strip(" ,.\t") for p in parts):
+        if not part or _NOT_A_VEHICLE.match(fold(part)):
+            continue
+        only_type = _TYPE_PREFIX.match(part)
+        if only_type and only_type.end() >= len(part.rstrip(" :,.")):
+            continue  # «Автомобиль легковой» on its own line before the vehicles it heads
+        if _ONLY_OWNERSHIP.match(fold(part)) and out:
+            out[-1] = f"{out[-1]} ({part.strip('()')})"
+            continue
+        out.append(part)
+    return out
 
 
 def vehicle_type_of(text: str) -> str:
     folded = fold(text)
     return next((code for stem, code in _VEHICLE_TYPE_WORDS if stem in folded), "car")
+
+
+def _first_type(*texts: str | None) -> str:
+    """The type the first text that names one says («а/м легковой» before a «грузовой» later in the cell)."""
+    for text in texts:
+        folded = fold(text or "")
+        code = next((code for stem, code in _VEHICLE_TYPE_WORDS if stem in folded), None)
+        if code:
+            return code
+    return "car"
 
 
 def parse_vehicle(text: str, type_raw: str | None = None) -> VehicleText:
@@ -184,7 +229,7 @@ def parse_vehicle(text: str, type_raw: str | None = None) -> VehicleText:
     year_made = None
     year = _YEAR_MADE.search(rest)
     if year and 1900 <= int(year.group(1)) <= 2100 and year.start() > 0 and (
-            "г" in (year.group(0) or "") or year.group(0).strip().startswith("(")):
+            "г" in year.group(0) or year.group(0).lstrip(" ").startswith(("(", ","))):
         year_made = int(year.group(1))
         rest = rest[: year.start()].strip()
     type_text = None
@@ -192,7 +237,7 @@ def parse_vehicle(text: str, type_raw: str | None = None) -> VehicleText:
     if prefix and prefix.end() < len(rest):
         type_text = prefix.group(1).strip(" :,.–—-")
         rest = rest[prefix.end():].strip(" :,.–—-")
-    vehicle_type = vehicle_type_of(" ".join(filter(None, (type_raw, type_text, rest))))
+    vehicle_type = _first_type(type_text, type_raw, rest)
     rest = rest.strip(" :,.–—-\"«»") or text.strip()
     words = rest.split(" ", 1)
     return VehicleText(vehicle_type, type_text, rest, words[1] if len(words) > 1 else None, ownership, year_made)
@@ -218,6 +263,11 @@ def income_remark(size_raw: str | None, size: float | None) -> str | None:
     if not size_raw:
         return None
     text = re.sub(r"\s+", " ", size_raw).strip()
+    # the figure itself is the amount: the remark is what follows it
+    text = re.sub(r"^[\d\s.,]+(тыс\.?|млн\.?)?\s*(руб[а-я]*\.?|р\.?)?[\s.,;:]*", "", text, flags=re.IGNORECASE)
+    # the parser writes «т,ч,» and «руб,» for «т.ч.» and «руб.»: a comma after a short abbreviation is a dot
+    text = re.sub(r"(?<=\b[а-яА-Я]{1})\s?,(?=\s?[а-яА-Я]\b)", ".", text)
+    text = re.sub(r"\b(т\.ч|т\.е|руб|р|коп|тыс|млн|г)\s?,", r"\1.", text)
     if not re.search(r"[а-яА-Яa-zA-Z]{3,}", text):
         return None
     if re.fullmatch(r"[\d\s.,]*(тыс\.?|млн\.?)?[\s,.]*(руб[а-я.,]*|р\.?,?|рублей)?[\s.,]*", text, re.IGNORECASE):
