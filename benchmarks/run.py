@@ -108,6 +108,32 @@ def template_stage(servants: int) -> list[Measure]:
     return results
 
 
+PUBLIC_SECTIONS = 1_000_000
+
+
+def person_linking_stage() -> list[Measure]:
+    """Public declarations: quality on Declarator's labelled pairs (benchmarks/extra/person_linking.md), and
+    linking 1 000 000 generated sections in a fresh store (time and memory of that process)."""
+    from benchmarks.person_linking import LINK_TRAIN
+    from benchmarks.person_linking import main as link_quality
+
+    if LINK_TRAIN.exists():
+        link_quality([str(LINK_TRAIN)])
+    folder = DATA / "public-scale" / f"s{PUBLIC_SECTIONS}"
+    if not (folder / "servants.parquet").exists():
+        subprocess.run(python("-m", "sample_data.public_scale", "--out", str(folder), "--sections",
+                              str(PUBLIC_SECTIONS), "--seed", "1"), cwd=ROOT, check=True)
+    measured = measure("link public declarations into people (store filled + linking)",
+                       f"{_n(PUBLIC_SECTIONS)} public sections", python("-m", "benchmarks.person_linking_scale", str(folder)))
+    found = json.loads((folder / "link-scale.json").read_text(encoding="utf-8"))
+    seconds = ", ".join(f"{step} {value:.0f} s" for step, value in found["seconds"].items())
+    measured.note = (f"{_n(found['people'])} people made ({_n(found['people_true'])} generated); "
+                     f"{_n(found['person_links_rows'])} rows in person_links, {_n(found['links'])} links, "
+                     f"{_n(found['refused'])} refused by the one-declaration-per-year rule; pairwise precision "
+                     f"{found['precision']:.4f}, recall {found['recall']:.4f}; {seconds}")
+    return [measured]
+
+
 def asset_identity_stage() -> list[Measure]:
     """Year-over-year asset identity (issue 10): pairs and Д flags scored on realistic and clean data."""
     subprocess.run(python("-m", "benchmarks.asset_identity", "--servants", "600", "--years", "5"), cwd=ROOT,
@@ -116,7 +142,8 @@ def asset_identity_stage() -> list[Measure]:
 
 
 STAGES = [load_stages, check_stage, publish_stages, template_stage]  # for each size of organisation
-ONCE = [match_quality_stage, relative_quality_stage, match_compare_stage, match_scale_stage, asset_identity_stage]
+ONCE = [match_quality_stage, relative_quality_stage, match_compare_stage, match_scale_stage, asset_identity_stage,
+        person_linking_stage]
 
 
 def machine() -> str:

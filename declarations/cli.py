@@ -54,24 +54,27 @@ def load(
     year: int | None = typer.Option(None, "--year", help="Отчетный год для файлов Declarator, в которых года нет."),
     organisation: str | None = typer.Option(
         None, "--organisation", help="Организация для файлов Declarator, в которых нет office (вместо заголовка)."),
+    config: Path | None = typer.Option(None, "--config", help="Файл настроек TOML (порог связывания лиц [people])."),
 ) -> None:
     """Загрузить файлы в базу: сначала проверка, файл с ошибками не загружается."""
     from declarations.readers.declarator import ReadOptions
+    from declarations.settings import load_settings
 
     files, _ = discover(paths)
     options = ReadOptions(year=year, organisation=organisation)
-    results = []
+    settings = load_settings(config)
+    results, linked = [], []
     try:
         with Store(db) as store, progress(len(files), "Загрузка") as advance:
             for result in load_paths(store, paths, on_file=lambda p: advance(0, f"Проверка {p.name}"),
-                                     options=options):
+                                     options=options, settings=settings, on_linked=linked.append):
                 results.append(result)
             advance(len(files))
     finally:  # public files load one by one: what did load is told even when another was refused
-        _say_loaded(results)
+        _say_loaded(results, linked)
 
 
-def _say_loaded(results) -> None:
+def _say_loaded(results, linked) -> None:
     for result in results:
         for note in result.notes:
             say(f"{result.source}: {note}")
@@ -83,6 +86,10 @@ def _say_loaded(results) -> None:
             continue
         replaced = f" (заменена прежняя загрузка: {len(result.replaced_loads)})" if result.replaced_loads else ""
         say(f"{result.source}: загружено — {rows}{replaced}")
+    for summary in linked:
+        say(f"Открытые сведения: {summary.sections} справок декларантов — {summary.people} лиц "
+            f"(связей {summary.links}, отклонено ограничением «один год — одна справка в организации» "
+            f"{summary.refused}; порог {summary.threshold}); связи и причины — таблица person_links")
 
 
 YearOption = typer.Option(None, "--year", help="Отчетный год (по умолчанию все).")

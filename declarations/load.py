@@ -17,6 +17,8 @@ from declarations.errors import InputError, Issue
 from declarations.model import COMMISSIONS, OFFICERS, PROCUREMENT, REGISTRY_SHEETS, SERVANTS, Sheet
 from declarations.readers import declarator, ocds
 from declarations import duplicates, family_order
+from declarations.people import LinkSummary, link_people
+from declarations.settings import load_settings
 from declarations.readers.tables import read_csv_table, sheet_for_name
 from declarations.readers.workbook import read_csv_folder, read_xlsx
 from declarations.text import fold
@@ -177,7 +179,8 @@ def check_against_store(store: Store, batch: LoadBatch) -> list[Issue]:
 
 def load_paths(
     store: Store, paths: list[Path], on_file: Callable[[Path], None] | None = None,
-    options: declarator.ReadOptions | None = None,
+    options: declarator.ReadOptions | None = None, settings: dict | None = None,
+    on_linked: Callable[[LinkSummary], None] | None = None,
 ) -> Iterator[LoadResult]:
     """Validate every input, then load them one transaction each; raise InputError if any fails.
 
@@ -185,6 +188,9 @@ def load_paths(
     Public declarations are independent documents of many publishers: a Declarator file with
     an issue loads nothing, the others of the same call still load, and the issues are raised
     after them (`InputError.loaded` says how many files did load).
+
+    When public declarations were loaded, person resolution (`declarations.people`) then re-links
+    every public section of the store in one transaction; `on_linked` receives its summary.
     """
     files, issues = discover(paths)
     refused_public: list[Issue] = []
@@ -216,7 +222,10 @@ def load_paths(
         loaded += 1
         yield result
     if any(batch.kind == "declarator" for batch in batches):
-        family_order.align_children(store.con)
+        summary = link_people(store, settings if settings is not None else load_settings())
+        if on_linked and summary:
+            on_linked(summary)
+        family_order.align_children(store.con)   # children follow the person ids just assigned
     if refused_public:
         error = InputError(refused_public)
         error.loaded = loaded

@@ -217,7 +217,8 @@ def _section(check: _Checker, kind: str, number: int, entry: object, defaults: d
                     check.listed(where, number, "real_estates", entry.get("real_estates")), _estate_fields(missing_square))
     vehicles = _rows(check, where, number, "vehicles", check.listed(where, number, "vehicles", entry.get("vehicles")),
                      VEHICLE_FIELDS)
-    extra = {k: entry[k] for k in ("surname_rank", "name_rank", "office_region", "office_rubric", "source")
+    extra = {k: entry[k] for k in ("surname_rank", "name_rank", "office_region", "office_rubric", "office_section_count",
+                                   "source")
              if isinstance(entry.get(k), (str, int)) and not isinstance(entry.get(k), bool)}
     return Section(number, name or "", role, department, year if year is not None else defaults.get("year"),
                    None if office_id is None else str(office_id), office_name,
@@ -247,6 +248,9 @@ def read_sections(data: object, file: str) -> tuple[list[Section], list[Issue]]:
     if "sections" in data:
         for number, entry in enumerate(check.listed("sections", None, "sections", data["sections"]), start=1):
             sections.append(_section(check, "sections", number, entry, {}, missing_square=(-1,)))
+        for section in sections:   # the sections of one such file are one person (input.md section 3)
+            if section is not None:
+                section.extra["file_shape"] = "sections"
     elif "persons" in data:
         defaults = _document_defaults(check, data.get("document"))
         sheets = data.get("document_sheet_props")
