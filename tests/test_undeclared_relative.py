@@ -67,6 +67,40 @@ def test_an_age_difference_kin_often_have_weighs_for_kinship():
     assert kin_density(SIBLINGS, 1) > kin_density(SIBLINGS, 10)
 
 
+def test_kin_of_an_age_few_officers_have_weigh_less():
+    """Officers born 1950-1999: a father of a servant born in 1962 would be born about 1932, an age
+    hardly any officer has; a father of one born in 1985 about 1955, an age many have. A brother of
+    either is of the officers' usual age. A known birth date is weighed at that date."""
+    rules = AgeRules.from_settings(load_settings(None)["match"])
+    spread = AgeSpread([date(1950 + k % 50, 1 + k % 12, 1) for k in range(500)])
+    old, young = date(1962, 6, 1), date(1985, 6, 1)
+    assert spread.officer_propensity(CHILD_PARENT, old, None, rules) < 0.3
+    assert spread.officer_propensity(CHILD_PARENT, young, None, rules) > 0.8
+    assert spread.officer_propensity(SIBLINGS, old, None, rules) == pytest.approx(1.0, abs=0.15)
+    assert spread.officer_propensity(PARENT_CHILD, young, None, rules) < 0.5  # children born after 2001
+    assert spread.officer_propensity(SIBLINGS, young, 3.0, rules) == pytest.approx(1.0, abs=0.15)
+    assert spread.officer_propensity(CHILD_PARENT, old, -30.0, rules) < 0.3
+
+
+def test_a_father_too_old_to_be_an_officer_scores_lower(store, tmp_path):
+    """Two servants alike but for their age, each with a «father» of the right name and no birth date
+    among officers born 1950-1999: the older servant's father would be about 90, so his lead is weaker."""
+    background = [officer(C, f"Посторонний{k} Иван Иванович", "founder", share_pct="1",
+                          birth_date=f"{1950 + k % 50}-06-01") for k in range(100)]
+    found = run(store, tmp_path, [
+        servant("1", full_name="Шкрабич Павел Андреевич", birth_date="1960-03-01", organisation=ORG),
+        servant("2", full_name="Жарун Павел Андреевич", birth_date="1990-03-01", organisation=ORG),
+    ], [
+        officer(A, "Шкрабич Андрей Петрович", "director"),
+        officer(B, "Жарун Андрей Петрович", "director"),
+        *background,
+    ], relative_min_score=0.0)
+    score = {f.person_id: f.evidence["candidates"][0] for f in found}
+    assert score["1"]["kinship"] == score["2"]["kinship"] == CHILD_PARENT
+    assert score["1"]["chance"]["kin_age"] < 0.5 < score["2"]["chance"]["kin_age"]
+    assert "встречаются в" in score["1"]["why"] and "реже, чем в среднем" in score["1"]["why"]
+
+
 def test_kinship_the_birth_dates_rule_out_is_no_lead(store, tmp_path):
     """A «sister» 40 years younger, a «father» younger than the servant, a «son» older: none is a lead;
     the same names without a birth date in the register are (the age is not known to rule them out)."""

@@ -107,6 +107,7 @@ SIBLING_SPACING = 4.0       # scale of a Laplace density of the age difference o
 FATHER_AGE, FATHER_AGE_SD = 30.0, 6.0
 CHANCE_WINDOW = 2.0         # years either side: how densely the compared officers are born around an age
 ADULT_SPAN, PRIOR_OFFICERS = 50.0, 20  # without many officers' birth dates: births spread over 50 years
+KIN_GAP_LIMIT = 70          # years either side searched for the ages kin of a kind may have
 
 
 def kin_density(relation: str, gap: float) -> float:
@@ -136,6 +137,24 @@ class AgeSpread:
     def chance_over_kin(self, relation: str, anchor: date, gap: float) -> float:
         """How much likelier this age difference is by chance than among kin (below 1: the age speaks for kinship)."""
         return self.density(anchor.toordinal() + gap * YEAR_DAYS) / kin_density(relation, gap)
+
+    def officer_propensity(self, relation: str, anchor: date, gap: float | None, rules: AgeRules) -> float:
+        """How often people of the relative's age are officers here, against adults born evenly over `ADULT_SPAN`
+        years (1: as often as on average).
+
+        Kin become company officers as often as anyone of their age: a father of a servant born in 1962
+        would be about 90 and hardly directs a bidder. With the officer's birth date known, this is the
+        compared officers' density at that date; without it, their density at the ages kin of this kind
+        usually have (the age rules' range, weighted by `kin_density`)."""
+        if gap is not None:
+            return ADULT_SPAN * self.density(anchor.toordinal() + gap * YEAR_DAYS)
+        gaps = [g / 2 for g in range(-2 * KIN_GAP_LIMIT, 2 * KIN_GAP_LIMIT + 1) if rules.fits(relation, g / 2)]
+        weights = [kin_density(relation, g) for g in gaps]
+        total = sum(weights)
+        if not total:
+            return 1.0
+        return ADULT_SPAN * sum(w * self.density(anchor.toordinal() + g * YEAR_DAYS)
+                                for g, w in zip(gaps, weights)) / total
 
 
 def link_share(relation: str, anchor: PersonName, officer: PersonName) -> tuple[float, str]:
@@ -204,6 +223,7 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
         return []
     servant = {r["person_id"]: r for r in servants.iter_rows(named=True)}
     leads = _leads(officers, servant, people, matches, options)
+    rules = AgeRules.from_settings(options)
     if not leads:
         return []
     surnames = surname_shares(parsed(lead.anchor.name).surname for lead in leads)
@@ -221,12 +241,12 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
     for lead in leads:
         org_key = lead.officer["org_key"]
         candidate = _candidate(lead, surnames[parsed(lead.anchor.name).surname], len(people_of_org[org_key]),
-                               spread.get(org_key) or AgeSpread([]))
+                               spread.get(org_key) or AgeSpread([]), rules)
         found = candidates[(lead.anchor.person_id, lead.officer["company_inn"])]
         who = (parsed(lead.officer["person_name"]).display(), lead.officer["birth_date"])
         best = found.get(who)  # the same person in two roles, or reached from two names: the likelier reading
         roles = sorted({lead.officer["role"], *(best.get("roles", [best["role"]]) if best else [])})
-        if best is None or candidate["chance"]["expected"] < best["chance"]["expected"]:
+        if best is None or candidate["chance"]["odds_against"] < best["chance"]["odds_against"]:
             found[who] = best = candidate
         if len(roles) > 1:
             best["roles"] = roles
@@ -234,8 +254,8 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
     threshold = float(options["relative_min_score"])
     flags = []
     for (person_id, company_inn), found in sorted(candidates.items()):
-        ranked = sorted((c for c in found.values() if 1.0 / (1.0 + c["chance"]["expected"]) >= threshold),
-                        key=lambda c: (c["chance"]["expected"], c["name"]))
+        ranked = sorted((c for c in found.values() if c["kinship_score"] >= threshold),
+                        key=lambda c: (c["chance"]["odds_against"], c["name"]))
         if not ranked:
             continue
         procedures = sorted({p for c in ranked for p in c.pop("procedures")})
@@ -296,7 +316,7 @@ def _leads(officers: pl.DataFrame, servant: dict[str, dict], people: pl.DataFram
     return leads
 
 
-def _candidate(lead: Lead, surname: float, compared_with: int, spread: AgeSpread) -> dict:
+def _candidate(lead: Lead, surname: float, compared_with: int, spread: AgeSpread, rules: AgeRules) -> dict:
     """One officer as a possible relative: the score, and why in words."""
     anchor_name, officer_name = parsed(lead.anchor.name), parsed(lead.officer["person_name"])
     link, link_words = link_share(lead.relation, anchor_name, officer_name)
@@ -312,14 +332,24 @@ def _candidate(lead: Lead, surname: float, compared_with: int, spread: AgeSpread
     expected = compared_with * surname * link * age
     reasons.append(f"случайно такое совпадение ожидается у {'менее 0,01' if expected < 0.005 else _number_ru(expected)}"
                    f" из {compared_with:,} лиц участников закупок организации".replace(",", "\u00a0"))
+    propensity = 1.0
+    if lead.anchor.birth is not None:
+        propensity = spread.officer_propensity(lead.relation, lead.anchor.birth, lead.gap, rules)
+        if propensity < 0.5 or propensity > 2:
+            age = "такого возраста" if lead.gap is not None else "возраста, обычного для такого родства,"
+            how_often = (f"в {_number_ru(1 / propensity)} раза реже" if propensity < 1
+                         else f"в {_number_ru(propensity)} раза чаще")
+            reasons.append(f"лица {age} среди лиц участников встречаются {how_often}, чем в среднем")
+    odds_against = expected / max(propensity, 1e-9)
     row = lead.officer
     return {
         "name": row["person_name"], "role": row["role"], "share_pct": row["share_pct"],
         "birth_date": row["birth_date"], "kinship": lead.relation,
         "compared_with": {"name": lead.anchor.name, "whose": lead.anchor.whose},
         "age_difference": None if lead.gap is None else round(lead.gap, 1),
-        "kinship_score": round(1.0 / (1.0 + expected), 4), "why": "; ".join(reasons),
-        "chance": {"surname": surname, "link": link, "age": age, "officers": compared_with, "expected": expected},
+        "kinship_score": round(1.0 / (1.0 + odds_against), 4), "why": "; ".join(reasons),
+        "chance": {"surname": surname, "link": link, "age": age, "officers": compared_with, "expected": expected,
+                   "kin_age": propensity, "odds_against": odds_against},
         "procedures": row["procedures"],
     }
 
