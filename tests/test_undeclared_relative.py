@@ -12,11 +12,12 @@ import pytest
 from checks.export import export_flags, render_evidence
 from checks.flags import read_flags, save_run
 from checks.matching import run_match
-from checks.matching.relatives import AgeRules, AgeSpread, kin_density
+from checks.matching.relatives import AgeRules, AgeSpread, RegionSpread, inn_region, kin_density
 from checks.names import CHILD_PARENT, PARENT_CHILD, SIBLINGS
 from declarations.settings import load_settings
 from publish.report_data import evidence_view
 from tests.conftest import declaration, load, servant, write_csv_workbook
+from sample_data.ids import inn12_check
 from tests.test_match import ORG, bid, inn10, officer, write_csv
 
 CODE = "POSSIBLE_UNDECLARED_RELATIVE"
@@ -99,6 +100,36 @@ def test_a_father_too_old_to_be_an_officer_scores_lower(store, tmp_path):
     assert score["1"]["kinship"] == score["2"]["kinship"] == CHILD_PARENT
     assert score["1"]["chance"]["kin_age"] < 0.5 < score["2"]["chance"]["kin_age"]
     assert "встречаются в" in score["1"]["why"] and "реже, чем в среднем" in score["1"]["why"]
+
+
+def test_a_shared_inn_region_weighs_only_where_officers_come_from_many_regions():
+    assert inn_region("771234567890") == "77" and inn_region("7712345678") is None and inn_region(None) is None
+    local = RegionSpread(["69"] * 90 + ["77"] * 10, same_kin=0.8)       # a municipality's bidders: mostly local
+    scattered = RegionSpread([f"{10 + k % 80}" for k in range(100)], same_kin=0.8)  # a federal body's
+    assert local.likelihood("69", "69")[0] < 1.0 < scattered.likelihood("69", "69")[0]
+    assert scattered.likelihood("69", "69")[0] > 20 and scattered.likelihood("69", "50")[0] < 0.25
+    assert "в одном регионе (69)" in scattered.likelihood("69", "69")[1]
+    assert local.likelihood("69", None) == (1.0, "")
+    assert RegionSpread(["69"], same_kin=0.0).likelihood("69", "69") == (1.0, "")  # the setting turns it off
+
+
+def test_personal_inns_from_one_region_raise_a_lead_among_officers_from_many(store, tmp_path):
+    """Officers from forty regions: a «brother» whose INN comes from the servant's region scores
+    higher than the same name with an INN from elsewhere; with the weight off, both score alike."""
+    background = [officer(C, f"Посторонний{k} Иван Иванович", "founder", share_pct="1",
+                          person_inn=inn12_check(f"{10 + k % 40:02d}{k:08d}")) for k in range(80)]
+    rows = dict(servants=[servant("1", full_name="Шкрабич Павел Андреевич", organisation=ORG,
+                                  inn=inn12_check("6900000001"))],
+                officers=[officer(A, "Шкрабич Олег Андреевич", "director", person_inn=inn12_check("6900000002")),
+                          officer(B, "Шкрабич Иван Андреевич", "director", person_inn=inn12_check("5000000003")),
+                          *background])
+    found = run(store, tmp_path, **rows, relative_min_score=0.0)
+    score = {f.evidence["company"]["inn"]: f.evidence["candidates"][0] for f in found}
+    assert score[A]["chance"]["region"] > 1 > score[B]["chance"]["region"]
+    assert score[A]["chance"]["odds_against"] < score[B]["chance"]["odds_against"]
+    assert "ИНН выданы в одном регионе (69)" in score[A]["why"]
+    off = run(store, tmp_path / "off", **rows, relative_min_score=0.0, relative_same_region_kin=0.0)
+    assert {f.evidence["candidates"][0]["chance"]["region"] for f in off} == {1.0}
 
 
 def test_kinship_the_birth_dates_rule_out_is_no_lead(store, tmp_path):

@@ -13,10 +13,13 @@ Score: how unlikely the agreement is by chance among the officers compared. A ch
 coincidence needs the same surname (its share of people, from `russiannames`), the same link
 (the father's name behind the patronymic, or the given name), and an age difference as fitting
 as this one (the share of the compared officers whose age fits as well). The expected number of
-such coincidences is `officers × surname × link × age`; the score is `1 / (1 + expected)`:
-near 1 for «Шкрабич» with his sister's patronymic, below one half for «Иванов Александрович»
-among thousands of officers. Candidates from `relative_min_score` up are listed, best first, in
-one finding per servant and company.
+such coincidences is `officers × surname × link × age`. Against it stand two weights for the
+kinship: kin become officers as often as anyone of their age (a «father» who would be 90 is
+rarely one: `AgeSpread.officer_propensity`), and where both personal INNs are known, kin share
+the issuing region more often than the compared officers do (`RegionSpread`). The score is
+`1 / (1 + expected / weights)`: near 1 for «Шкрабич» with his sister's patronymic, below one
+half for «Иванов Александрович» among thousands of officers. Candidates from `relative_min_score`
+up are listed, best first, in one finding per servant and company.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ YEAR_DAYS = 365.2425
 PARTICIPANT_OFFICERS_SQL = """
 SELECT op.org_key, o.officer_idx, o.company_inn, any_value(o.company_name) AS company_name,
        any_value(o.person_name) AS person_name, any_value(o.role) AS role, any_value(o.share_pct) AS share_pct,
-       any_value(o.birth_date) AS birth_date,
+       any_value(o.birth_date) AS birth_date, any_value(o.person_inn) AS person_inn,
        list(DISTINCT p.procedure_id ORDER BY p.procedure_id) AS procedures
 FROM m_officers o
 JOIN m_procedure p ON p.participant_inn = o.company_inn
@@ -157,6 +160,47 @@ class AgeSpread:
                                 for g, w in zip(gaps, weights)) / total
 
 
+def inn_region(inn: str | None) -> str | None:
+    """The region that issued a personal (12-digit) INN: its first two digits."""
+    inn = (inn or "").strip()
+    return inn[:2] if len(inn) == 12 and inn.isdigit() else None
+
+
+class RegionSpread:
+    """Regions of the personal INNs of the officers an organisation's servants are compared with.
+
+    A personal INN keeps, for life, the region of the tax office that issued it; brothers, sisters and
+    parents were mostly registered where the family lived, so kin share it more often than strangers
+    do, but only where the compared officers come from many regions: a municipality's bidders are
+    mostly local, and a shared region then says little. `same_kin` is the share of kin whose INNs
+    come from one region (`relative_same_region_kin`; 0 turns this weight off); how often a compared
+    officer shares the servant's region is counted here (smoothed by one officer either way)."""
+
+    def __init__(self, regions: list[str], same_kin: float):
+        self.count: dict[str, int] = defaultdict(int)
+        for region in regions:
+            self.count[region] += 1
+        self.total = len(regions)
+        self.same_kin = same_kin
+
+    def share(self, region: str) -> float:
+        return (self.count.get(region, 0) + 1) / (self.total + 2)
+
+    def likelihood(self, anchor: str | None, officer: str | None) -> tuple[float, str]:
+        """How much likelier kin show these two INN regions than a compared officer does, and why in words."""
+        if not anchor or not officer or not 0 < self.same_kin < 1:
+            return 1.0, ""
+        base = self.share(anchor)
+        if anchor == officer:
+            ratio = self.same_kin / base
+            words = f"ИНН выданы в одном регионе ({anchor})"
+        else:
+            ratio = (1 - self.same_kin) / (1 - base)
+            words = f"ИНН выданы в разных регионах ({anchor} и {officer})"
+        how_often = f"в {_number_ru(ratio)} раза чаще" if ratio >= 1 else f"в {_number_ru(1 / ratio)} раза реже"
+        return ratio, f"{words}: у родственников так бывает {how_often}, чем у лиц участников"
+
+
 def link_share(relation: str, anchor: PersonName, officer: PersonName) -> tuple[float, str]:
     """How common the name link is, and its words: the father's name behind a patronymic, or a given name."""
     if relation == SIBLINGS:
@@ -205,6 +249,7 @@ class Anchor:
     name: str
     whose: str            # self | self_former | spouse_former
     birth: date | None
+    inn: str | None = None  # the person's own INN: the servant's, or the spouse's for the spouse's former name
 
 
 @dataclass(frozen=True)
@@ -230,18 +275,23 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
     # the officers each organisation's servants are compared with: how many people, and their birth dates
     people_of_org: dict[str, set] = defaultdict(set)
     births_of_org: dict[str, dict] = defaultdict(dict)
-    for org_key, name, birth in officers.select("org_key", "person_name", "birth_date").iter_rows():
+    regions_of_org: dict[str, dict] = defaultdict(dict)
+    for org_key, name, birth, inn in officers.select("org_key", "person_name", "birth_date", "person_inn").iter_rows():
         who = (parsed(name).display(), birth)
         people_of_org[org_key].add(who)
         if birth is not None:
             births_of_org[org_key][who] = birth
+        if inn_region(inn):
+            regions_of_org[org_key][who] = inn_region(inn)
     spread = {org: AgeSpread(list(births.values())) for org, births in births_of_org.items()}
+    regions = {org: RegionSpread(list(found.values()), float(options["relative_same_region_kin"]))
+               for org, found in regions_of_org.items()}
 
     candidates: dict[tuple[str, str], dict[tuple, dict]] = defaultdict(dict)
     for lead in leads:
         org_key = lead.officer["org_key"]
         candidate = _candidate(lead, surnames[parsed(lead.anchor.name).surname], len(people_of_org[org_key]),
-                               spread.get(org_key) or AgeSpread([]), rules)
+                               spread.get(org_key) or AgeSpread([]), rules, regions.get(org_key))
         found = candidates[(lead.anchor.person_id, lead.officer["company_inn"])]
         who = (parsed(lead.officer["person_name"]).display(), lead.officer["birth_date"])
         best = found.get(who)  # the same person in two roles, or reached from two names: the likelier reading
@@ -282,9 +332,13 @@ def _leads(officers: pl.DataFrame, servant: dict[str, dict], people: pl.DataFram
         return any(compared(name, officer_name).score >= options["match_threshold"]
                    for name in declared_names[person_id])
 
-    anchors = [Anchor(r["person_id"], r["full_name"], "self", r["birth_date"]) for r in servant.values()]
+    inn_of = {(r["person_id"], r["relation"]): r["inn"] for r in people.filter(
+        pl.col("relation").is_in(["self", "spouse"]) & pl.col("inn").is_not_null()).iter_rows(named=True)}
+    anchors = [Anchor(r["person_id"], r["full_name"], "self", r["birth_date"], inn_of.get((r["person_id"], "self")))
+               for r in servant.values()]
     former = people.filter(pl.col("relation").is_in(["self", "spouse"]) & (pl.col("name_kind") == "former_name"))
-    anchors += [Anchor(r["person_id"], r["name"], f"{r['relation']}_former", r["birth_date"])
+    anchors += [Anchor(r["person_id"], r["name"], f"{r['relation']}_former", r["birth_date"],
+                       inn_of.get((r["person_id"], r["relation"])))
                 for r in former.iter_rows(named=True) if r["person_id"] in servant]
     by_key = defaultdict(list)
     for anchor in anchors:
@@ -316,7 +370,8 @@ def _leads(officers: pl.DataFrame, servant: dict[str, dict], people: pl.DataFram
     return leads
 
 
-def _candidate(lead: Lead, surname: float, compared_with: int, spread: AgeSpread, rules: AgeRules) -> dict:
+def _candidate(lead: Lead, surname: float, compared_with: int, spread: AgeSpread, rules: AgeRules,
+               regions: RegionSpread | None = None) -> dict:
     """One officer as a possible relative: the score, and why in words."""
     anchor_name, officer_name = parsed(lead.anchor.name), parsed(lead.officer["person_name"])
     link, link_words = link_share(lead.relation, anchor_name, officer_name)
@@ -340,7 +395,12 @@ def _candidate(lead: Lead, surname: float, compared_with: int, spread: AgeSpread
             how_often = (f"в {_number_ru(1 / propensity)} раза реже" if propensity < 1
                          else f"в {_number_ru(propensity)} раза чаще")
             reasons.append(f"лица {age} среди лиц участников встречаются {how_often}, чем в среднем")
-    odds_against = expected / max(propensity, 1e-9)
+    region = 1.0
+    if regions is not None:
+        region, words = regions.likelihood(inn_region(lead.anchor.inn), inn_region(lead.officer.get("person_inn")))
+        if words:
+            reasons.append(words)
+    odds_against = expected / max(propensity * region, 1e-9)
     row = lead.officer
     return {
         "name": row["person_name"], "role": row["role"], "share_pct": row["share_pct"],
@@ -349,7 +409,7 @@ def _candidate(lead: Lead, surname: float, compared_with: int, spread: AgeSpread
         "age_difference": None if lead.gap is None else round(lead.gap, 1),
         "kinship_score": round(1.0 / (1.0 + odds_against), 4), "why": "; ".join(reasons),
         "chance": {"surname": surname, "link": link, "age": age, "officers": compared_with, "expected": expected,
-                   "kin_age": propensity, "odds_against": odds_against},
+                   "kin_age": propensity, "region": region, "odds_against": odds_against},
         "procedures": row["procedures"],
     }
 
