@@ -51,7 +51,8 @@ def match_quality_stage() -> list[Measure]:
 
 
 def relative_quality_stage() -> list[Measure]:
-    """POSSIBLE_UNDECLARED_RELATIVE on realistic name frequencies (600 servants, 5 800 officers, 10 planted siblings)."""
+    """POSSIBLE_UNDECLARED_RELATIVE on realistic name frequencies (600 servants, a register of 5 800 officers of
+    whose companies a share bid, 10 planted siblings)."""
     from benchmarks.relative_quality import write_relative_quality
 
     write_relative_quality()
