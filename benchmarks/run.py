@@ -93,7 +93,23 @@ def match_scale_stage() -> list[Measure]:
     return results
 
 
-STAGES = [load_stages, check_stage, publish_stages]  # for each size of organisation
+def template_stage(servants: int) -> list[Measure]:
+    """The next year's template pre-filled from a loaded year, and loading it back untouched."""
+    data = generate(servants, [2023, 2024])
+    size = f"{servants:,} servants".replace(",", " ")
+    db = data / "template.duckdb"
+    db.unlink(missing_ok=True)
+    subprocess.run(cli("load", str(data / "declarations_2024"), "--db", str(db)), check=True,
+                   stdout=subprocess.DEVNULL)
+    book = data / "template_2025.xlsx"
+    results = [measure("template, pre-filled from the store", size,
+                       cli("template", "--year", "2025", "--db", str(db), "--out", str(book)))]
+    results.append(measure("load the untouched pre-filled template", size, cli("load", str(book), "--db", str(db)),
+                           note="the roster loads, the drafts without a date are set aside"))
+    return results
+
+
+STAGES = [load_stages, check_stage, publish_stages, template_stage]  # for each size of organisation
 ONCE = [match_quality_stage, relative_quality_stage, match_compare_stage, match_scale_stage]
 
 

@@ -252,6 +252,21 @@ def _sheet(workbook, title: str, records: list[dict[str, Any]]) -> None:
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(XLSX_COLUMNS))}{max(sheet.max_row, 1)}"
 
 
+EXPORTED_SHEET = "Выгружено"
+
+
+def _exported_sheet(workbook, records: list[dict[str, Any]]) -> None:
+    """Hidden: each flag's status and note as exported, so `review --from` tells the officer's edits
+    (on either sheet of the flag) from the copies left as they were (checks/review_file.py)."""
+    sheet = workbook.create_sheet(EXPORTED_SHEET)
+    sheet.append(["flag_id", "status", "status_note"])
+    for r in records:
+        sheet.append([r["flag_id"], r.get("status") or "", None])
+        sheet.cell(row=sheet.max_row, column=3).value = _cell(r.get("status_note") or "")
+        sheet.cell(row=sheet.max_row, column=3).data_type = "s"  # a note is text, even one starting with «=»
+    sheet.sheet_state = "hidden"
+
+
 def write_xlsx(records: list[dict[str, Any]], path: Path) -> None:
     import openpyxl
 
@@ -266,5 +281,6 @@ def write_xlsx(records: list[dict[str, Any]], path: Path) -> None:
         if code in SHEET_ORDER:
             rows = sorted(rows, key=SHEET_ORDER[code])
         _sheet(workbook, code[:31], rows)
+    _exported_sheet(workbook, records)
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
