@@ -97,7 +97,8 @@ def build_world(servants: int, officers: int, planted: int, seed: int, names: Na
         own = f"{surname[0 if male else 1]} {given} {patronymic}"
         married = rng.random() < 0.65 and birth.year < 1998
         full, former, family_surname = own, "", surname
-        world.anchor_birth[(person_id, "self")] = world.anchor_birth[(person_id, "self_former")] = birth
+        for whose in ("self", "self_former", "self_declared_father"):
+            world.anchor_birth[(person_id, whose)] = birth
         spouse_birth = _shift(birth, rng.uniform(-6, 6), rng)
         if married:
             other = names.surname(rng)

@@ -261,3 +261,24 @@ def test_the_report_shows_the_ranking_without_names(two_surnames):
 
 def test_old_findings_without_candidates_still_render(two_surnames):
     assert "Олег" in render_evidence(CODE, {"officer": {"name": "Шкрабич Олег Петрович"}, "kinship": "siblings"})
+
+
+# --------------------------------------------------------------------------- a servant without a patronymic
+
+
+@pytest.mark.parametrize("declared", [
+    {"relation": "brother", "full_name": "Алиев Тимур Магомедович", "birth_date": "1982-01-01"},
+    {"relation": "father", "full_name": "Алиев Магомед Ибрагимович", "birth_date": "1950-01-01"},
+])
+def test_a_declared_fathers_name_gives_leads_for_a_servant_without_a_patronymic(store, tmp_path, declared):
+    """«Алиев Руслан» has no patronymic in the records, so names alone give no sister; his declared
+    brother's patronymic (or his declared father's name) tells the father's name, and the officer
+    «Алиева Залина Магомедовна» is a lead."""
+    officers = [officer(A, "Алиева Залина Магомедовна", "director", birth_date="1984-01-01")]
+    staff = [servant("1", full_name="Алиев Руслан", birth_date="1980-05-01", organisation=ORG)]
+    assert run(store, tmp_path / "alone", staff, officers) == []
+    found = run(store, tmp_path, staff, officers, relatives=[{"person_id": "1", "relative_id": "r1", **declared}])
+    assert [(f.evidence["company"]["inn"], names(f)) for f in found] == [(A, [("Алиева Залина Магомедовна", SIBLINGS)])]
+    candidate = found[0].evidence["candidates"][0]
+    assert candidate["compared_with"] == {"name": "Алиев Руслан Магомедович", "whose": "self_declared_father"}
+    assert "по имени отца из анкеты" in found[0].message

@@ -35,7 +35,8 @@ import polars as pl
 from checks.flags import Flag
 from checks.matching.decide import compared, parsed
 from checks.names import (CHILD_PARENT, PARENT_CHILD, SIBLINGS, PersonName, could_be_parent_child,
-                          could_be_siblings, given_from_patronymic, kinship_keys, surname_key)
+                          could_be_siblings, gender_of, given_from_patronymic, kinship_keys,
+                          patronymics_from_given, surname_key)
 from checks.names.frequency import father_share, given_share, one_in, surname_shares
 from declarations.model import OFFICER_ROLES
 from declarations.store import Store
@@ -58,6 +59,7 @@ ORDER BY o.officer_idx
 
 KINSHIP_RU = {SIBLINGS: "брат или сестра", PARENT_CHILD: "сын или дочь", CHILD_PARENT: "отец"}
 WHOSE_RU = {"self": "", "self_former": " (по прежней фамилии служащего)",
+            "self_declared_father": " (по имени отца из анкеты: в ФИО служащего нет отчества)",
             "spouse_former": " супруга(и) (по прежней фамилии супруга(и))"}
 
 
@@ -315,6 +317,39 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
     return flags
 
 
+FATHER_SOURCES = {"father": 0, "brother": 1, "sister": 1}  # whose name tells the father's: his own first
+
+
+def _fathers_name_anchors(servant: dict[str, dict], people: pl.DataFrame, inn_of: dict) -> list[Anchor]:
+    """A servant written without a patronymic (names of many peoples of Russia have none in records)
+    has no sibling or father leads by name alone; the анкета may still tell the father's given name:
+    the declared father's own, or the patronymic of a declared brother or sister. The servant's name
+    with the patronymic from it is looked for as well."""
+    fathers: dict[str, tuple[int, str]] = {}
+    for person_id, relation, name in people.filter(
+            pl.col("relation").is_in(list(FATHER_SOURCES)) & (pl.col("name_kind") == "name")).select(
+            "person_id", "relation", "name").iter_rows():
+        written = parsed(name)
+        father = written.given if relation == "father" else given_from_patronymic(written.patronymic)
+        if father and (person_id not in fathers or FATHER_SOURCES[relation] < fathers[person_id][0]):
+            fathers[person_id] = (FATHER_SOURCES[relation], father)
+    anchors = []
+    for person_id, (_rank, father) in sorted(fathers.items()):
+        row = servant.get(person_id)
+        if row is None:
+            continue
+        own = parsed(row["full_name"])
+        gender = gender_of(own)
+        if own.patronymic or own.patronymic_initial or not own.surname or not own.given or gender is None:
+            continue
+        patronymic = patronymics_from_given(father)[0 if gender == "m" else 1]
+        if patronymic:
+            name = " ".join(w.capitalize() for w in (own.surname, own.given, patronymic))
+            anchors.append(Anchor(person_id, name, "self_declared_father", row["birth_date"],
+                                  inn_of.get((person_id, "self"))))
+    return anchors
+
+
 def _leads(officers: pl.DataFrame, servant: dict[str, dict], people: pl.DataFrame, matches: pl.DataFrame,
            options: dict) -> list[Lead]:
     """Every (name, officer, kinship) the names allow and the ages do not rule out."""
@@ -340,6 +375,7 @@ def _leads(officers: pl.DataFrame, servant: dict[str, dict], people: pl.DataFram
     anchors += [Anchor(r["person_id"], r["name"], f"{r['relation']}_former", r["birth_date"],
                        inn_of.get((r["person_id"], r["relation"])))
                 for r in former.iter_rows(named=True) if r["person_id"] in servant]
+    anchors += _fathers_name_anchors(servant, people, inn_of)
     by_key = defaultdict(list)
     for anchor in anchors:
         for key in kinship_keys(parsed(anchor.name)):
@@ -347,7 +383,8 @@ def _leads(officers: pl.DataFrame, servant: dict[str, dict], people: pl.DataFram
     married_name = _married_name(people)
     fathers_declared = {(p, "spouse_former" if r == "spouse_father" else whose)
                         for p, r in people.filter(pl.col("relation").is_in(["father", "spouse_father"])).select(
-                            "person_id", "relation").iter_rows() for whose in ("self", "self_former")}
+                            "person_id", "relation").iter_rows()
+                        for whose in ("self", "self_former", "self_declared_father")}
     leads = []
     for row in officers.iter_rows(named=True):
         officer_name = parsed(row["person_name"])
@@ -361,7 +398,8 @@ def _leads(officers: pl.DataFrame, servant: dict[str, dict], people: pl.DataFram
                     continue
                 gap = age_gap(anchor.birth, row["birth_date"])
                 for relation in possible_kinships(parsed(anchor.name), officer_name):
-                    if anchor.whose == "self" and anchor.person_id in married_name and relation != PARENT_CHILD:
+                    if (anchor.whose in ("self", "self_declared_father") and anchor.person_id in married_name
+                            and relation != PARENT_CHILD):
                         continue  # parents, brothers and sisters carry the surname before the marriage
                     if relation == CHILD_PARENT and (anchor.person_id, anchor.whose) in fathers_declared:
                         continue  # the анкета names the father: an officer of another name is not him
