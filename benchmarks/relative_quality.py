@@ -1,8 +1,13 @@
 """POSSIBLE_UNDECLARED_RELATIVE quality on names as common as they are in Russia, end to end.
 
 One organisation of `servants` servants (with their spouses, children, and their own and their
-spouse's fathers while alive declared, as the анкета asks; married women with their maiden names) and a register of about `officers` company officers, every
-company a bidder in the organisation's procedures. Every name is drawn with the frequencies of the
+spouse's fathers while alive declared, as the анкета asks; married women with their maiden names)
+and a register extract of about `officers` company officers (1–5 a company). Only a share of the
+register's companies (`bidding`) took part in the organisation's procedures, 1–5 a procedure as in
+the sample generator (`sample_data/procurement.py`); the contract compares servants only with the
+officers of those participants. The default share is the generator's: `servants // 8` bidders of
+`servants // 3` companies (3/8); `bidding = 1.0` (every company of the register bids) is the stress
+case, and the world the first measurements used. Every name is drawn with the frequencies of the
 `russiannames` tables (`benchmarks/frequent_names.py`): Ивановы and Кузнецовы as often as in Russia.
 `planted` servants have an undeclared brother or sister (the family surname in their gender form,
 the same father's name in the patronymic, born 1–12 years apart) who directs or co-owns a bidder.
@@ -45,7 +50,9 @@ DECLARATIONS = Path(sys.executable).parent / "declarations"
 ORGANISATION = "Администрация муниципального образования «Энский район»"
 ORG_INN = inn10_check("690000001")
 PROCEDURE_DATE = date(2024, 6, 1)
-BIDDERS = 3
+BIDDING = 3 / 8        # the sample generator's share of the register's companies that bid
+PARTICIPANTS = (1, 2, 3, 4, 5)
+PARTICIPANT_WEIGHTS = (15, 30, 30, 15, 10)  # participants a procedure, as in sample_data/procurement.py
 NAMES_ONLY = """[match]
 parent_age_gap = [-1000, 1000]
 sibling_age_gap = 1000
@@ -90,7 +97,8 @@ def build_world(servants: int, officers: int, planted: int, seed: int, names: Na
         own = f"{surname[0 if male else 1]} {given} {patronymic}"
         married = rng.random() < 0.65 and birth.year < 1998
         full, former, family_surname = own, "", surname
-        world.anchor_birth[(person_id, "self")] = world.anchor_birth[(person_id, "self_former")] = birth
+        for whose in ("self", "self_former", "self_declared_father"):
+            world.anchor_birth[(person_id, whose)] = birth
         spouse_birth = _shift(birth, rng.uniform(-6, 6), rng)
         if married:
             other = names.surname(rng)
@@ -173,7 +181,7 @@ def _write_csv(path: Path, header: list[str], rows) -> None:
                           for row in rows])
 
 
-def write_inputs(world: World, folder: Path, seed: int) -> list[Path]:
+def write_inputs(world: World, folder: Path, seed: int, bidding: float = BIDDING) -> list[Path]:
     workbook = folder / "declarations_2024"
     workbook.mkdir(parents=True, exist_ok=True)
     _write_csv(workbook / "servants.csv", ["person_id", "full_name", "former_names", "birth_date", "organisation",
@@ -184,14 +192,21 @@ def write_inputs(world: World, folder: Path, seed: int) -> list[Path]:
     _write_csv(workbook / "declarations.csv", ["declaration_id", "person_id", "year", "subject", "submitted_on",
                                                "kind"],
                [[f"D{s[0]}", s[0], 2024, "self", "2025-04-01", "original"] for s in world.servants])
+    rng = random.Random(seed)
+    planted = {inn for inn, _sibling in world.planted.values()}
     companies = list(dict.fromkeys((o[0], o[1]) for o in world.officers))
-    random.Random(seed).shuffle(companies)
-    bids = []
-    for start in range(0, len(companies), BIDDERS):
-        procedure = f"0169000000124{start // BIDDERS + 1:06d}"
-        for place, (inn, name) in enumerate(companies[start:start + BIDDERS]):
+    others = [c for c in companies if c[0] not in planted]
+    bidders = [c for c in companies if c[0] in planted] + rng.sample(others, round(len(others) * bidding))
+    rng.shuffle(bidders)
+    bids, start, number = [], 0, 0
+    while start < len(bidders):  # every bidder in one procedure, 1-5 participants a procedure
+        size = rng.choices(PARTICIPANTS, PARTICIPANT_WEIGHTS)[0]
+        number += 1
+        procedure = f"0169000000124{number:06d}"
+        for place, (inn, name) in enumerate(bidders[start:start + size]):
             bids.append([procedure, ORGANISATION, ORG_INN, PROCEDURE_DATE, "1000000", inn, name,
                          "да" if place == 0 else "нет"])
+        start += size
     _write_csv(folder / "procurement.csv", ["procedure_id", "customer", "customer_inn", "date", "amount",
                                             "participant_inn", "participant_name", "is_winner"], bids)
     _write_csv(folder / "officers.csv", ["company_inn", "company_name", "person_name", "person_inn", "birth_date",
@@ -219,6 +234,7 @@ def score(world: World, db: Path) -> dict:
         rows = con.execute("SELECT person_id, evidence FROM flags WHERE code = 'POSSIBLE_UNDECLARED_RELATIVE' "
                            "AND resolved_at IS NULL").fetchall()
     flagged, found, leads, impossible_known, impossible_true, unknown_birth, ranks = set(), set(), 0, 0, 0, 0, []
+    compared = 0  # officers of participants each servant is compared with, as the finding says
     best: dict[str, float] = defaultdict(float)  # servant -> best candidate's score
     for person_id, text in rows:
         evidence = json.loads(text)
@@ -227,6 +243,7 @@ def score(world: World, db: Path) -> dict:
         inn = evidence["company"]["inn"]
         for candidate in evidence["candidates"]:
             leads += 1
+            compared = max(compared, candidate["chance"]["officers"])
             whose = candidate["compared_with"]["whose"]
             anchor = world.anchor_birth[(person_id, whose)]
             relation = candidate["kinship"]
@@ -245,19 +262,20 @@ def score(world: World, db: Path) -> dict:
              for t in SWEEP}
     return {"sweep": sweep, "flagged": len(flagged), "right": right, "found": len(found), "planted": len(world.planted),
             "findings": len(rows), "leads": leads, "impossible_known": impossible_known,
-            "impossible_true": impossible_true, "unknown_birth": unknown_birth, "ranks": ranks}
+            "impossible_true": impossible_true, "unknown_birth": unknown_birth, "ranks": ranks, "compared": compared}
 
 
 RULES = (("names only", NAMES_ONLY), ("names and ages, no threshold", AGES_ONLY), ("default settings", None))
 
 
 def measure(servants: int, officers: int, planted: int, seed: int, birth_shown: float,
-            names: NameSampler) -> dict[str, dict]:
+            names: NameSampler, bidding: float = BIDDING) -> dict[str, dict]:
     """Load one world and match it under each rule; the scores of each."""
-    folder = ROOT / "bench-data" / f"relatives-{servants}-{officers}-b{round(birth_shown * 100)}-s{seed}"
+    folder = (ROOT / "bench-data" /
+              f"relatives-{servants}-{officers}-b{round(birth_shown * 100)}-p{round(bidding * 1000)}-s{seed}")
     folder.mkdir(parents=True, exist_ok=True)
     world = build_world(servants, officers, planted, seed, names, birth_shown)
-    inputs = write_inputs(world, folder, seed)
+    inputs = write_inputs(world, folder, seed, bidding)
     loaded = folder / "loaded.duckdb"
     loaded.unlink(missing_ok=True)
     _run("load", *map(str, inputs), "--db", str(loaded))
@@ -283,15 +301,23 @@ KEYS = ("flagged", "right", "planted", "found", "findings", "leads", "impossible
 
 
 def write_relative_quality(servants: int = 600, officers: int = 5800, planted: int = 10,
-                           seeds: tuple[int, ...] = (1, 2, 3), shown: tuple[float, ...] = (0.7, 1.0)) -> Path:
+                           seeds: tuple[int, ...] = (1, 2, 3),
+                           worlds: tuple[tuple[float, float], ...] = ((BIDDING, 0.7), (BIDDING, 1.0), (1.0, 0.7))
+                           ) -> Path:
+    """`worlds`: (share of the register's companies that bid, share of officers with a birth date)."""
     names = NameSampler()
     options = load_settings(None)["match"]
     lines = [f"## POSSIBLE_UNDECLARED_RELATIVE on realistic name frequencies ({servants} servants, "
              f"{officers} officers, {planted} planted siblings)", "",
              "`benchmarks/relative_quality.py`: names drawn with the frequencies of the `russiannames` tables; one",
              f"organisation of {servants} servants (spouses, children, living fathers and spouses' fathers declared;",
-             f"married women with their maiden names) and about {officers} officers of bidding companies;",
-             f"{planted} servants have an undeclared brother or sister (born 1–12 years apart) among the officers.",
+             f"married women with their maiden names); a register extract of about {officers} company officers,",
+             "of whose companies a share took part in the organisation's procedures (1–5 a procedure); the",
+             "contract compares each servant with the officers of those participants only (\"compared\" below).",
+             f"The default share is the sample generator's (3/8 of the register's companies bid); every company",
+             "bidding is the stress case (the world of the first measurements).",
+             f"{planted} servants have an undeclared brother or sister (born 1–12 years apart) who directs or",
+             "co-owns a participant.",
              "Loaded with `declarations load`, checked with `declarations match`. Precision and recall per servant",
              "(flagged at all); found = the planted sibling is among the candidates of the finding about its",
              "company (rank 1 in brackets). Impossible by age: listed candidates whose kinship the birth dates rule",
@@ -301,21 +327,25 @@ def write_relative_quality(servants: int = 600, officers: int = 5800, planted: i
              "Rules: names only (no age veto, no threshold: the rule before ages and rarity, though with its new",
              "name rules: no parents or siblings under a married surname, no second father beside a declared",
              "one), names and ages (the age veto, every score), default settings. Seeds summed."]
-    for birth_shown in shown:
+    for bidding, birth_shown in worlds:
         totals = {label: dict.fromkeys(KEYS, 0) for label, _ in RULES}
         sweeps = {t: [0, 0] for t in SWEEP}
         for seed in seeds:
-            for label, r in measure(servants, officers, planted, seed, birth_shown, names).items():
+            for label, r in measure(servants, officers, planted, seed, birth_shown, names, bidding).items():
                 for key in KEYS:
                     totals[label][key] += r[key]
+                totals[label].setdefault("compared", []).append(r["compared"])
                 totals[label].setdefault("rank1", 0)
                 totals[label]["rank1"] += r["ranks"].count(1)
                 if label == "names and ages, no threshold":
                     for t, (flagged, right) in r["sweep"].items():
                         sweeps[t][0] += flagged
                         sweeps[t][1] += right
-        lines += ["", f"### Birth dates in the register extract for {round(birth_shown * 100)} % of officers "
-                      f"(seeds {', '.join(map(str, seeds))})", "",
+        compared = totals["default settings"]["compared"]
+        lines += ["", f"### {'Every company' if bidding == 1 else f'{bidding:.1%} of the companies'} of the register "
+                      f"bid; birth dates for {round(birth_shown * 100)} % of officers (seeds "
+                      f"{', '.join(map(str, seeds))}; compared: {', '.join(f'{c:,}' for c in compared)} officers)",
+                  "",
                   "| rule | servants flagged | right | recall | precision | sibling found (rank 1) | findings | "
                   "candidates | impossible by age (shown dates) | impossible by age (true dates) | no birth date |",
                   "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]

@@ -51,7 +51,8 @@ def match_quality_stage() -> list[Measure]:
 
 
 def relative_quality_stage() -> list[Measure]:
-    """POSSIBLE_UNDECLARED_RELATIVE on realistic name frequencies (600 servants, 5 800 officers, 10 planted siblings)."""
+    """POSSIBLE_UNDECLARED_RELATIVE on realistic name frequencies (600 servants, a register of 5 800 officers of
+    whose companies a share bid, 10 planted siblings)."""
     from benchmarks.relative_quality import write_relative_quality
 
     write_relative_quality()
@@ -182,9 +183,11 @@ def write_results(results: list[Measure], only: list[str] | None = None) -> None
     previous = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
     header = [f"- Machine: {machine()}", f"- Date: {datetime.now():%Y-%m-%d %H:%M}", f"- Commit: {commit()}"]
     if only:
+        header = [line for line in previous.splitlines()
+                  if line.startswith(("- Machine:", "- Date:", "- Commit:", "- Re-measured"))]
+        if results:
+            header.append(f"- Re-measured with `--only {' '.join(only)}` on {datetime.now():%Y-%m-%d %H:%M} at {commit()}")
         results = merged_with_previous(results, previous)
-        header = [line for line in previous.splitlines() if line.startswith(("- Machine:", "- Date:", "- Commit:"))]
-        header.append(f"- Re-measured with `--only {' '.join(only)}` on {datetime.now():%Y-%m-%d %H:%M} at {commit()}")
     lines = [
         "# Benchmarks",
         "",
@@ -210,7 +213,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--only", nargs="+", metavar="STAGE", choices=[s.__name__ for s in STAGES + ONCE],
                         help="re-measure only these stage functions; the other rows of BENCHMARKS.md are kept")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="measure nothing: rewrite BENCHMARKS.md from its rows and benchmarks/extra/*.md")
     args = parser.parse_args()
+    if args.rebuild:
+        write_results([], only=["--rebuild"])
+        return
     results: list[Measure] = []
     for servants in args.sizes:
         for stage in STAGES:

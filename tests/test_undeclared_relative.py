@@ -12,11 +12,12 @@ import pytest
 from checks.export import export_flags, render_evidence
 from checks.flags import read_flags, save_run
 from checks.matching import run_match
-from checks.matching.relatives import AgeRules, AgeSpread, kin_density
+from checks.matching.relatives import AgeRules, AgeSpread, RegionSpread, inn_region, kin_density
 from checks.names import CHILD_PARENT, PARENT_CHILD, SIBLINGS
 from declarations.settings import load_settings
 from publish.report_data import evidence_view
 from tests.conftest import declaration, load, servant, write_csv_workbook
+from sample_data.ids import inn12_check
 from tests.test_match import ORG, bid, inn10, officer, write_csv
 
 CODE = "POSSIBLE_UNDECLARED_RELATIVE"
@@ -65,6 +66,70 @@ def test_an_age_difference_kin_often_have_weighs_for_kinship():
     assert spread.chance_over_kin(SIBLINGS, anchor, 2.0) < 1 < spread.chance_over_kin(SIBLINGS, anchor, 20.0)
     assert spread.chance_over_kin(CHILD_PARENT, anchor, -30.0) < 1 < spread.chance_over_kin(CHILD_PARENT, anchor, -55)
     assert kin_density(SIBLINGS, 1) > kin_density(SIBLINGS, 10)
+
+
+def test_kin_of_an_age_few_officers_have_weigh_less():
+    """Officers born 1950-1999: a father of a servant born in 1962 would be born about 1932, an age
+    hardly any officer has; a father of one born in 1985 about 1955, an age many have. A brother of
+    either is of the officers' usual age. A known birth date is weighed at that date."""
+    rules = AgeRules.from_settings(load_settings(None)["match"])
+    spread = AgeSpread([date(1950 + k % 50, 1 + k % 12, 1) for k in range(500)])
+    old, young = date(1962, 6, 1), date(1985, 6, 1)
+    assert spread.officer_propensity(CHILD_PARENT, old, None, rules) < 0.3
+    assert spread.officer_propensity(CHILD_PARENT, young, None, rules) > 0.8
+    assert spread.officer_propensity(SIBLINGS, old, None, rules) == pytest.approx(1.0, abs=0.15)
+    assert spread.officer_propensity(PARENT_CHILD, young, None, rules) < 0.5  # children born after 2001
+    assert spread.officer_propensity(SIBLINGS, young, 3.0, rules) == pytest.approx(1.0, abs=0.15)
+    assert spread.officer_propensity(CHILD_PARENT, old, -30.0, rules) < 0.3
+
+
+def test_a_father_too_old_to_be_an_officer_scores_lower(store, tmp_path):
+    """Two servants alike but for their age, each with a «father» of the right name and no birth date
+    among officers born 1950-1999: the older servant's father would be about 90, so his lead is weaker."""
+    background = [officer(C, f"Посторонний{k} Иван Иванович", "founder", share_pct="1",
+                          birth_date=f"{1950 + k % 50}-06-01") for k in range(100)]
+    found = run(store, tmp_path, [
+        servant("1", full_name="Шкрабич Павел Андреевич", birth_date="1960-03-01", organisation=ORG),
+        servant("2", full_name="Жарун Павел Андреевич", birth_date="1990-03-01", organisation=ORG),
+    ], [
+        officer(A, "Шкрабич Андрей Петрович", "director"),
+        officer(B, "Жарун Андрей Петрович", "director"),
+        *background,
+    ], relative_min_score=0.0)
+    score = {f.person_id: f.evidence["candidates"][0] for f in found}
+    assert score["1"]["kinship"] == score["2"]["kinship"] == CHILD_PARENT
+    assert score["1"]["chance"]["kin_age"] < 0.5 < score["2"]["chance"]["kin_age"]
+    assert "встречаются в" in score["1"]["why"] and "реже, чем в среднем" in score["1"]["why"]
+
+
+def test_a_shared_inn_region_weighs_only_where_officers_come_from_many_regions():
+    assert inn_region("771234567890") == "77" and inn_region("7712345678") is None and inn_region(None) is None
+    local = RegionSpread(["69"] * 90 + ["77"] * 10, same_kin=0.8)       # a municipality's bidders: mostly local
+    scattered = RegionSpread([f"{10 + k % 80}" for k in range(100)], same_kin=0.8)  # a federal body's
+    assert local.likelihood("69", "69")[0] < 1.0 < scattered.likelihood("69", "69")[0]
+    assert scattered.likelihood("69", "69")[0] > 20 and scattered.likelihood("69", "50")[0] < 0.25
+    assert "в одном регионе (69)" in scattered.likelihood("69", "69")[1]
+    assert local.likelihood("69", None) == (1.0, "")
+    assert RegionSpread(["69"], same_kin=0.0).likelihood("69", "69") == (1.0, "")  # the setting turns it off
+
+
+def test_personal_inns_from_one_region_raise_a_lead_among_officers_from_many(store, tmp_path):
+    """Officers from forty regions: a «brother» whose INN comes from the servant's region scores
+    higher than the same name with an INN from elsewhere; with the weight off, both score alike."""
+    background = [officer(C, f"Посторонний{k} Иван Иванович", "founder", share_pct="1",
+                          person_inn=inn12_check(f"{10 + k % 40:02d}{k:08d}")) for k in range(80)]
+    rows = dict(servants=[servant("1", full_name="Шкрабич Павел Андреевич", organisation=ORG,
+                                  inn=inn12_check("6900000001"))],
+                officers=[officer(A, "Шкрабич Олег Андреевич", "director", person_inn=inn12_check("6900000002")),
+                          officer(B, "Шкрабич Иван Андреевич", "director", person_inn=inn12_check("5000000003")),
+                          *background])
+    found = run(store, tmp_path, **rows, relative_min_score=0.0)
+    score = {f.evidence["company"]["inn"]: f.evidence["candidates"][0] for f in found}
+    assert score[A]["chance"]["region"] > 1 > score[B]["chance"]["region"]
+    assert score[A]["chance"]["odds_against"] < score[B]["chance"]["odds_against"]
+    assert "ИНН выданы в одном регионе (69)" in score[A]["why"]
+    off = run(store, tmp_path / "off", **rows, relative_min_score=0.0, relative_same_region_kin=0.0)
+    assert {f.evidence["candidates"][0]["chance"]["region"] for f in off} == {1.0}
 
 
 def test_kinship_the_birth_dates_rule_out_is_no_lead(store, tmp_path):
@@ -196,3 +261,24 @@ def test_the_report_shows_the_ranking_without_names(two_surnames):
 
 def test_old_findings_without_candidates_still_render(two_surnames):
     assert "Олег" in render_evidence(CODE, {"officer": {"name": "Шкрабич Олег Петрович"}, "kinship": "siblings"})
+
+
+# --------------------------------------------------------------------------- a servant without a patronymic
+
+
+@pytest.mark.parametrize("declared", [
+    {"relation": "brother", "full_name": "Алиев Тимур Магомедович", "birth_date": "1982-01-01"},
+    {"relation": "father", "full_name": "Алиев Магомед Ибрагимович", "birth_date": "1950-01-01"},
+])
+def test_a_declared_fathers_name_gives_leads_for_a_servant_without_a_patronymic(store, tmp_path, declared):
+    """«Алиев Руслан» has no patronymic in the records, so names alone give no sister; his declared
+    brother's patronymic (or his declared father's name) tells the father's name, and the officer
+    «Алиева Залина Магомедовна» is a lead."""
+    officers = [officer(A, "Алиева Залина Магомедовна", "director", birth_date="1984-01-01")]
+    staff = [servant("1", full_name="Алиев Руслан", birth_date="1980-05-01", organisation=ORG)]
+    assert run(store, tmp_path / "alone", staff, officers) == []
+    found = run(store, tmp_path, staff, officers, relatives=[{"person_id": "1", "relative_id": "r1", **declared}])
+    assert [(f.evidence["company"]["inn"], names(f)) for f in found] == [(A, [("Алиева Залина Магомедовна", SIBLINGS)])]
+    candidate = found[0].evidence["candidates"][0]
+    assert candidate["compared_with"] == {"name": "Алиев Руслан Магомедович", "whose": "self_declared_father"}
+    assert "по имени отца из анкеты" in found[0].message

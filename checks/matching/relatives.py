@@ -13,10 +13,13 @@ Score: how unlikely the agreement is by chance among the officers compared. A ch
 coincidence needs the same surname (its share of people, from `russiannames`), the same link
 (the father's name behind the patronymic, or the given name), and an age difference as fitting
 as this one (the share of the compared officers whose age fits as well). The expected number of
-such coincidences is `officers × surname × link × age`; the score is `1 / (1 + expected)`:
-near 1 for «Шкрабич» with his sister's patronymic, below one half for «Иванов Александрович»
-among thousands of officers. Candidates from `relative_min_score` up are listed, best first, in
-one finding per servant and company.
+such coincidences is `officers × surname × link × age`. Against it stand two weights for the
+kinship: kin become officers as often as anyone of their age (a «father» who would be 90 is
+rarely one: `AgeSpread.officer_propensity`), and where both personal INNs are known, kin share
+the issuing region more often than the compared officers do (`RegionSpread`). The score is
+`1 / (1 + expected / weights)`: near 1 for «Шкрабич» with his sister's patronymic, below one
+half for «Иванов Александрович» among thousands of officers. Candidates from `relative_min_score`
+up are listed, best first, in one finding per servant and company.
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ import polars as pl
 from checks.flags import Flag
 from checks.matching.decide import compared, parsed
 from checks.names import (CHILD_PARENT, PARENT_CHILD, SIBLINGS, PersonName, could_be_parent_child,
-                          could_be_siblings, given_from_patronymic, kinship_keys, surname_key)
+                          could_be_siblings, gender_of, given_from_patronymic, kinship_keys,
+                          patronymics_from_given, surname_key)
 from checks.names.frequency import father_share, given_share, one_in, surname_shares
 from declarations.model import OFFICER_ROLES
 from declarations.store import Store
@@ -43,7 +47,7 @@ YEAR_DAYS = 365.2425
 PARTICIPANT_OFFICERS_SQL = """
 SELECT op.org_key, o.officer_idx, o.company_inn, any_value(o.company_name) AS company_name,
        any_value(o.person_name) AS person_name, any_value(o.role) AS role, any_value(o.share_pct) AS share_pct,
-       any_value(o.birth_date) AS birth_date,
+       any_value(o.birth_date) AS birth_date, any_value(o.person_inn) AS person_inn,
        list(DISTINCT p.procedure_id ORDER BY p.procedure_id) AS procedures
 FROM m_officers o
 JOIN m_procedure p ON p.participant_inn = o.company_inn
@@ -55,6 +59,7 @@ ORDER BY o.officer_idx
 
 KINSHIP_RU = {SIBLINGS: "брат или сестра", PARENT_CHILD: "сын или дочь", CHILD_PARENT: "отец"}
 WHOSE_RU = {"self": "", "self_former": " (по прежней фамилии служащего)",
+            "self_declared_father": " (по имени отца из анкеты: в ФИО служащего нет отчества)",
             "spouse_former": " супруга(и) (по прежней фамилии супруга(и))"}
 
 
@@ -107,6 +112,7 @@ SIBLING_SPACING = 4.0       # scale of a Laplace density of the age difference o
 FATHER_AGE, FATHER_AGE_SD = 30.0, 6.0
 CHANCE_WINDOW = 2.0         # years either side: how densely the compared officers are born around an age
 ADULT_SPAN, PRIOR_OFFICERS = 50.0, 20  # without many officers' birth dates: births spread over 50 years
+KIN_GAP_LIMIT = 70          # years either side searched for the ages kin of a kind may have
 
 
 def kin_density(relation: str, gap: float) -> float:
@@ -136,6 +142,65 @@ class AgeSpread:
     def chance_over_kin(self, relation: str, anchor: date, gap: float) -> float:
         """How much likelier this age difference is by chance than among kin (below 1: the age speaks for kinship)."""
         return self.density(anchor.toordinal() + gap * YEAR_DAYS) / kin_density(relation, gap)
+
+    def officer_propensity(self, relation: str, anchor: date, gap: float | None, rules: AgeRules) -> float:
+        """How often people of the relative's age are officers here, against adults born evenly over `ADULT_SPAN`
+        years (1: as often as on average).
+
+        Kin become company officers as often as anyone of their age: a father of a servant born in 1962
+        would be about 90 and hardly directs a bidder. With the officer's birth date known, this is the
+        compared officers' density at that date; without it, their density at the ages kin of this kind
+        usually have (the age rules' range, weighted by `kin_density`)."""
+        if gap is not None:
+            return ADULT_SPAN * self.density(anchor.toordinal() + gap * YEAR_DAYS)
+        gaps = [g / 2 for g in range(-2 * KIN_GAP_LIMIT, 2 * KIN_GAP_LIMIT + 1) if rules.fits(relation, g / 2)]
+        weights = [kin_density(relation, g) for g in gaps]
+        total = sum(weights)
+        if not total:
+            return 1.0
+        return ADULT_SPAN * sum(w * self.density(anchor.toordinal() + g * YEAR_DAYS)
+                                for g, w in zip(gaps, weights)) / total
+
+
+def inn_region(inn: str | None) -> str | None:
+    """The region that issued a personal (12-digit) INN: its first two digits."""
+    inn = (inn or "").strip()
+    return inn[:2] if len(inn) == 12 and inn.isdigit() else None
+
+
+class RegionSpread:
+    """Regions of the personal INNs of the officers an organisation's servants are compared with.
+
+    A personal INN keeps, for life, the region of the tax office that issued it; brothers, sisters and
+    parents were mostly registered where the family lived, so kin share it more often than strangers
+    do, but only where the compared officers come from many regions: a municipality's bidders are
+    mostly local, and a shared region then says little. `same_kin` is the share of kin whose INNs
+    come from one region (`relative_same_region_kin`; 0 turns this weight off); how often a compared
+    officer shares the servant's region is counted here (smoothed by one officer either way)."""
+
+    def __init__(self, regions: list[str], same_kin: float):
+        self.count: dict[str, int] = defaultdict(int)
+        for region in regions:
+            self.count[region] += 1
+        self.total = len(regions)
+        self.same_kin = same_kin
+
+    def share(self, region: str) -> float:
+        return (self.count.get(region, 0) + 1) / (self.total + 2)
+
+    def likelihood(self, anchor: str | None, officer: str | None) -> tuple[float, str]:
+        """How much likelier kin show these two INN regions than a compared officer does, and why in words."""
+        if not anchor or not officer or not 0 < self.same_kin < 1:
+            return 1.0, ""
+        base = self.share(anchor)
+        if anchor == officer:
+            ratio = self.same_kin / base
+            words = f"ИНН выданы в одном регионе ({anchor})"
+        else:
+            ratio = (1 - self.same_kin) / (1 - base)
+            words = f"ИНН выданы в разных регионах ({anchor} и {officer})"
+        how_often = f"в {_number_ru(ratio)} раза чаще" if ratio >= 1 else f"в {_number_ru(1 / ratio)} раза реже"
+        return ratio, f"{words}: у родственников так бывает {how_often}, чем у лиц участников"
 
 
 def link_share(relation: str, anchor: PersonName, officer: PersonName) -> tuple[float, str]:
@@ -186,6 +251,7 @@ class Anchor:
     name: str
     whose: str            # self | self_former | spouse_former
     birth: date | None
+    inn: str | None = None  # the person's own INN: the servant's, or the spouse's for the spouse's former name
 
 
 @dataclass(frozen=True)
@@ -204,29 +270,35 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
         return []
     servant = {r["person_id"]: r for r in servants.iter_rows(named=True)}
     leads = _leads(officers, servant, people, matches, options)
+    rules = AgeRules.from_settings(options)
     if not leads:
         return []
     surnames = surname_shares(parsed(lead.anchor.name).surname for lead in leads)
     # the officers each organisation's servants are compared with: how many people, and their birth dates
     people_of_org: dict[str, set] = defaultdict(set)
     births_of_org: dict[str, dict] = defaultdict(dict)
-    for org_key, name, birth in officers.select("org_key", "person_name", "birth_date").iter_rows():
+    regions_of_org: dict[str, dict] = defaultdict(dict)
+    for org_key, name, birth, inn in officers.select("org_key", "person_name", "birth_date", "person_inn").iter_rows():
         who = (parsed(name).display(), birth)
         people_of_org[org_key].add(who)
         if birth is not None:
             births_of_org[org_key][who] = birth
+        if inn_region(inn):
+            regions_of_org[org_key][who] = inn_region(inn)
     spread = {org: AgeSpread(list(births.values())) for org, births in births_of_org.items()}
+    regions = {org: RegionSpread(list(found.values()), float(options["relative_same_region_kin"]))
+               for org, found in regions_of_org.items()}
 
     candidates: dict[tuple[str, str], dict[tuple, dict]] = defaultdict(dict)
     for lead in leads:
         org_key = lead.officer["org_key"]
         candidate = _candidate(lead, surnames[parsed(lead.anchor.name).surname], len(people_of_org[org_key]),
-                               spread.get(org_key) or AgeSpread([]))
+                               spread.get(org_key) or AgeSpread([]), rules, regions.get(org_key))
         found = candidates[(lead.anchor.person_id, lead.officer["company_inn"])]
         who = (parsed(lead.officer["person_name"]).display(), lead.officer["birth_date"])
         best = found.get(who)  # the same person in two roles, or reached from two names: the likelier reading
         roles = sorted({lead.officer["role"], *(best.get("roles", [best["role"]]) if best else [])})
-        if best is None or candidate["chance"]["expected"] < best["chance"]["expected"]:
+        if best is None or candidate["chance"]["odds_against"] < best["chance"]["odds_against"]:
             found[who] = best = candidate
         if len(roles) > 1:
             best["roles"] = roles
@@ -234,8 +306,8 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
     threshold = float(options["relative_min_score"])
     flags = []
     for (person_id, company_inn), found in sorted(candidates.items()):
-        ranked = sorted((c for c in found.values() if 1.0 / (1.0 + c["chance"]["expected"]) >= threshold),
-                        key=lambda c: (c["chance"]["expected"], c["name"]))
+        ranked = sorted((c for c in found.values() if c["kinship_score"] >= threshold),
+                        key=lambda c: (c["chance"]["odds_against"], c["name"]))
         if not ranked:
             continue
         procedures = sorted({p for c in ranked for p in c.pop("procedures")})
@@ -243,6 +315,39 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
             candidate["rank"] = rank
         flags.append(_flag(servant[person_id], company_inn, company_name[company_inn], ranked, procedures, threshold))
     return flags
+
+
+FATHER_SOURCES = {"father": 0, "brother": 1, "sister": 1}  # whose name tells the father's: his own first
+
+
+def _fathers_name_anchors(servant: dict[str, dict], people: pl.DataFrame, inn_of: dict) -> list[Anchor]:
+    """A servant written without a patronymic (names of many peoples of Russia have none in records)
+    has no sibling or father leads by name alone; the анкета may still tell the father's given name:
+    the declared father's own, or the patronymic of a declared brother or sister. The servant's name
+    with the patronymic from it is looked for as well."""
+    fathers: dict[str, tuple[int, str]] = {}
+    for person_id, relation, name in people.filter(
+            pl.col("relation").is_in(list(FATHER_SOURCES)) & (pl.col("name_kind") == "name")).select(
+            "person_id", "relation", "name").iter_rows():
+        written = parsed(name)
+        father = written.given if relation == "father" else given_from_patronymic(written.patronymic)
+        if father and (person_id not in fathers or FATHER_SOURCES[relation] < fathers[person_id][0]):
+            fathers[person_id] = (FATHER_SOURCES[relation], father)
+    anchors = []
+    for person_id, (_rank, father) in sorted(fathers.items()):
+        row = servant.get(person_id)
+        if row is None:
+            continue
+        own = parsed(row["full_name"])
+        gender = gender_of(own)
+        if own.patronymic or own.patronymic_initial or not own.surname or not own.given or gender is None:
+            continue
+        patronymic = patronymics_from_given(father)[0 if gender == "m" else 1]
+        if patronymic:
+            name = " ".join(w.capitalize() for w in (own.surname, own.given, patronymic))
+            anchors.append(Anchor(person_id, name, "self_declared_father", row["birth_date"],
+                                  inn_of.get((person_id, "self"))))
+    return anchors
 
 
 def _leads(officers: pl.DataFrame, servant: dict[str, dict], people: pl.DataFrame, matches: pl.DataFrame,
@@ -262,10 +367,15 @@ def _leads(officers: pl.DataFrame, servant: dict[str, dict], people: pl.DataFram
         return any(compared(name, officer_name).score >= options["match_threshold"]
                    for name in declared_names[person_id])
 
-    anchors = [Anchor(r["person_id"], r["full_name"], "self", r["birth_date"]) for r in servant.values()]
+    inn_of = {(r["person_id"], r["relation"]): r["inn"] for r in people.filter(
+        pl.col("relation").is_in(["self", "spouse"]) & pl.col("inn").is_not_null()).iter_rows(named=True)}
+    anchors = [Anchor(r["person_id"], r["full_name"], "self", r["birth_date"], inn_of.get((r["person_id"], "self")))
+               for r in servant.values()]
     former = people.filter(pl.col("relation").is_in(["self", "spouse"]) & (pl.col("name_kind") == "former_name"))
-    anchors += [Anchor(r["person_id"], r["name"], f"{r['relation']}_former", r["birth_date"])
+    anchors += [Anchor(r["person_id"], r["name"], f"{r['relation']}_former", r["birth_date"],
+                       inn_of.get((r["person_id"], r["relation"])))
                 for r in former.iter_rows(named=True) if r["person_id"] in servant]
+    anchors += _fathers_name_anchors(servant, people, inn_of)
     by_key = defaultdict(list)
     for anchor in anchors:
         for key in kinship_keys(parsed(anchor.name)):
@@ -273,7 +383,8 @@ def _leads(officers: pl.DataFrame, servant: dict[str, dict], people: pl.DataFram
     married_name = _married_name(people)
     fathers_declared = {(p, "spouse_former" if r == "spouse_father" else whose)
                         for p, r in people.filter(pl.col("relation").is_in(["father", "spouse_father"])).select(
-                            "person_id", "relation").iter_rows() for whose in ("self", "self_former")}
+                            "person_id", "relation").iter_rows()
+                        for whose in ("self", "self_former", "self_declared_father")}
     leads = []
     for row in officers.iter_rows(named=True):
         officer_name = parsed(row["person_name"])
@@ -287,7 +398,8 @@ def _leads(officers: pl.DataFrame, servant: dict[str, dict], people: pl.DataFram
                     continue
                 gap = age_gap(anchor.birth, row["birth_date"])
                 for relation in possible_kinships(parsed(anchor.name), officer_name):
-                    if anchor.whose == "self" and anchor.person_id in married_name and relation != PARENT_CHILD:
+                    if (anchor.whose in ("self", "self_declared_father") and anchor.person_id in married_name
+                            and relation != PARENT_CHILD):
                         continue  # parents, brothers and sisters carry the surname before the marriage
                     if relation == CHILD_PARENT and (anchor.person_id, anchor.whose) in fathers_declared:
                         continue  # the анкета names the father: an officer of another name is not him
@@ -296,7 +408,8 @@ def _leads(officers: pl.DataFrame, servant: dict[str, dict], people: pl.DataFram
     return leads
 
 
-def _candidate(lead: Lead, surname: float, compared_with: int, spread: AgeSpread) -> dict:
+def _candidate(lead: Lead, surname: float, compared_with: int, spread: AgeSpread, rules: AgeRules,
+               regions: RegionSpread | None = None) -> dict:
     """One officer as a possible relative: the score, and why in words."""
     anchor_name, officer_name = parsed(lead.anchor.name), parsed(lead.officer["person_name"])
     link, link_words = link_share(lead.relation, anchor_name, officer_name)
@@ -312,14 +425,29 @@ def _candidate(lead: Lead, surname: float, compared_with: int, spread: AgeSpread
     expected = compared_with * surname * link * age
     reasons.append(f"случайно такое совпадение ожидается у {'менее 0,01' if expected < 0.005 else _number_ru(expected)}"
                    f" из {compared_with:,} лиц участников закупок организации".replace(",", "\u00a0"))
+    propensity = 1.0
+    if lead.anchor.birth is not None:
+        propensity = spread.officer_propensity(lead.relation, lead.anchor.birth, lead.gap, rules)
+        if propensity < 0.5 or propensity > 2:
+            age = "такого возраста" if lead.gap is not None else "возраста, обычного для такого родства,"
+            how_often = (f"в {_number_ru(1 / propensity)} раза реже" if propensity < 1
+                         else f"в {_number_ru(propensity)} раза чаще")
+            reasons.append(f"лица {age} среди лиц участников встречаются {how_often}, чем в среднем")
+    region = 1.0
+    if regions is not None:
+        region, words = regions.likelihood(inn_region(lead.anchor.inn), inn_region(lead.officer.get("person_inn")))
+        if words:
+            reasons.append(words)
+    odds_against = expected / max(propensity * region, 1e-9)
     row = lead.officer
     return {
         "name": row["person_name"], "role": row["role"], "share_pct": row["share_pct"],
         "birth_date": row["birth_date"], "kinship": lead.relation,
         "compared_with": {"name": lead.anchor.name, "whose": lead.anchor.whose},
         "age_difference": None if lead.gap is None else round(lead.gap, 1),
-        "kinship_score": round(1.0 / (1.0 + expected), 4), "why": "; ".join(reasons),
-        "chance": {"surname": surname, "link": link, "age": age, "officers": compared_with, "expected": expected},
+        "kinship_score": round(1.0 / (1.0 + odds_against), 4), "why": "; ".join(reasons),
+        "chance": {"surname": surname, "link": link, "age": age, "officers": compared_with, "expected": expected,
+                   "kin_age": propensity, "region": region, "odds_against": odds_against},
         "procedures": row["procedures"],
     }
 
