@@ -21,6 +21,7 @@ import polars as pl
 from rich.table import Table
 
 from checks.flags import FLAG_COLUMNS, STATUSES
+from declarations.cell_text import neutralise
 
 FORMATS = ("table", "csv", "json", "xlsx")
 SEVERITY_RU = {"high": "высокая", "medium": "средняя", "low": "низкая"}
@@ -121,7 +122,7 @@ def flags_csv(records: list[dict[str, Any]]) -> str:
             if column == "evidence":
                 value = json.dumps(value, ensure_ascii=False, sort_keys=True)
             value = _iso(value)
-            values.append("" if value is None else value)
+            values.append("" if value is None else neutralise(value))
         writer.writerow(values)
     return buffer.getvalue()
 
@@ -190,7 +191,7 @@ def generic_evidence(value: Any, depth: int = 0) -> str:
 def _cell(value: Any) -> Any:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    return ILLEGAL_CHARACTERS_RE.sub(" ", value) if isinstance(value, str) else value
+    return neutralise(ILLEGAL_CHARACTERS_RE.sub(" ", value)) if isinstance(value, str) else value
 
 
 def _row_values(r: dict[str, Any]) -> list[Any]:
@@ -243,4 +244,7 @@ def write_xlsx(records: list[dict[str, Any]], path: Path) -> None:
     for code in sorted(by_code):
         _sheet(workbook, code[:31], by_code[code])
     path.parent.mkdir(parents=True, exist_ok=True)
+    from declarations.cell_text import neutralise_workbook
+
+    neutralise_workbook(workbook)  # the sheet titles and headers too, not only the values
     workbook.save(path)

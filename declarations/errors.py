@@ -6,6 +6,8 @@ import csv
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
+from declarations.cell_text import neutralise
+
 COLUMN_TITLES_RU = {
     "file": "Файл",
     "sheet": "Лист",
@@ -55,4 +57,4 @@ def write_issues_csv(issues: list[Issue], path: Path) -> None:
         writer = csv.writer(handle)
         writer.writerow([COLUMN_TITLES_RU[f.name] for f in fields(Issue)])
         for issue in issues:
-            writer.writerow(["" if v is None else v for v in astuple(issue)])
+            writer.writerow(["" if v is None else neutralise(v) for v in astuple(issue)])

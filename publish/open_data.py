@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from declarations.cell_text import neutralise
 from publish.public_rows import (
     EMPTY, FLAT_COLUMNS, Block, OrganisationTable, PublicYear, Subject, flat_rows, title_lines,
 )
@@ -39,7 +40,7 @@ def write_csv(public: PublicYear, path: Path) -> Path:
             for section in table.sections:
                 for block in section.blocks:
                     for values in flat_rows(block):
-                        writer.writerow([public.year, table.name, section.department or "", *values])
+                        writer.writerow([public.year, *map(neutralise, (table.name, section.department or "", *values))])
     return path
 
 

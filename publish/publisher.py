@@ -148,6 +148,9 @@ def publish_generalised(store: Store, year: int, out_dir: Path) -> list[Path]:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     xlsx = folder / f"generalised_{year}.xlsx"
+    from declarations.cell_text import neutralise_workbook
+
+    neutralise_workbook(workbook)
     workbook.save(xlsx)
 
     site_year = out_dir / "site" / str(year)

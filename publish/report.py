@@ -28,6 +28,7 @@ from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from declarations.cell_text import neutralise_workbook
 from declarations.store import Store
 from publish import calendar, site
 from publish.charts import bar_list_chart, income_area_chart
@@ -141,6 +142,7 @@ def write_xlsx(report: Report, path: Path) -> None:
     _settings_sheet(book.create_sheet("Настройки"), report)
     book.properties.title = f"{TITLE} за {report.year} год"
     book.properties.language = "ru-RU"
+    neutralise_workbook(book)  # names, positions and notes are user text: never formulas
     book.save(path)
 
 

@@ -23,6 +23,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
+from declarations.cell_text import neutralise
+
 # Control characters that XML 1.0 cannot carry (openpyxl refuses them; here they are dropped).
 _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
 _EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>\s*</sheetData>")
@@ -48,7 +50,7 @@ def _content(value: str | int | None) -> str:
     if value == "":
         return ' t="inlineStr"/>'
     if isinstance(value, str):
-        clean = _ILLEGAL.sub("", value[:MAX_TEXT])
+        clean = neutralise(_ILLEGAL.sub("", value[:MAX_TEXT - 1]))
         space = ' xml:space="preserve"' if clean != clean.strip() else ""
         return f' t="inlineStr"><is><t{space}>{escape(clean)}</t></is></c>'
     return f' t="n"><v>{value}</v></c>'
