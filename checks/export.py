@@ -19,6 +19,7 @@ from typing import Any
 
 import polars as pl
 from rich.table import Table
+from rich.text import Text
 
 from checks.flags import FLAG_COLUMNS, STATUSES
 from declarations.cell_text import neutralise
@@ -106,8 +107,9 @@ def flags_table(records: list[dict[str, Any]]) -> Table:
         status = r.get("status") or ""
         if r.get("resolved_at"):
             status += " (устранен)"
-        table.add_row(r["flag_id"], str(r["year"]), str(r["person_id"]), r["code"], r["severity"], status,
-                      r["message"])
+        # Text, not markup: a message quotes user values, and `[/red]` in a name must print as it is
+        table.add_row(*(Text(str(v)) for v in (r["flag_id"], r["year"], r["person_id"], r["code"], r["severity"],
+                                                status, r["message"])))
     return table
 
 

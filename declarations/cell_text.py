@@ -7,28 +7,30 @@ such a cell is prefixed with a single quote, which every spreadsheet shows as te
 holds for every text cell of our workbooks, so a value reads the same in the CSV and the xlsx,
 and an HR officer who edits the cell in Excel does not turn it into a live formula.
 
-A cell that is exactly «-» is left as it is: it is the form's mark of an empty cell (Указ № 613
-tables print it), and no spreadsheet reads a lone hyphen as a formula.
+Left as they are, because no spreadsheet reads them as a formula: a cell that is exactly «-» (the
+form's mark of an empty cell, as Указ № 613 tables print it) and a plain signed number («-5»,
+«+1 234,5»: a value the user typed, which an error report must show as it was).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EMPTY_MARK = "-"
+_SIGNED_NUMBER = re.compile(r"[+-]\d[\d \u00a0.,]*")
+
+
+def is_formula_like(value: Any) -> bool:
+    """True where a spreadsheet could read the text cell as a formula."""
+    return (isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != EMPTY_MARK
+            and not _SIGNED_NUMBER.fullmatch(value))
 
 
 def neutralise(value: Any) -> Any:
     """The value as a spreadsheet must show it: text that could start a formula gets a leading `'`."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != EMPTY_MARK:
-        return "'" + value
-    return value
-
-
-def is_formula_like(value: Any) -> bool:
-    """True where a spreadsheet would read the text cell as a formula (for tests and checks)."""
-    return isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != EMPTY_MARK
+    return "'" + value if is_formula_like(value) else value
 
 
 def neutralise_workbook(workbook) -> None:

@@ -16,7 +16,7 @@ from declarations.coerce import ROW
 from declarations.errors import InputError, Issue
 from declarations.model import COMMISSIONS, OFFICERS, PROCUREMENT, REGISTRY_SHEETS, SERVANTS, Sheet
 from declarations.readers import declarator, ocds
-from declarations.readers.tables import read_csv_table, sheet_for_name
+from declarations.readers.tables import csv_cells, csv_files, read_csv_table, sheet_for_name
 from declarations.readers.workbook import read_csv_folder, read_xlsx
 from declarations.text import fold
 from declarations.store import LoadBatch, LoadResult, Store, file_sha256
@@ -42,7 +42,7 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Issue]]:
 
 
 def _is_csv_workbook(path: Path) -> bool:
-    return any(sheet_for_name(p.name, (SERVANTS,)) for p in path.glob("*.csv"))
+    return any(sheet_for_name(p.name, (SERVANTS,)) for p in csv_files(path))
 
 
 def prepare(path: Path) -> LoadBatch:
@@ -67,7 +67,12 @@ def _store_frame(table: Table, **constants: object) -> pl.DataFrame:
 def _workbook_batch(path: Path, raws, issues: list[Issue]) -> LoadBatch:
     file = str(path)
     tables = validate_tables(file, raws, issues)
-    year = int(tables["declarations"].frame.get_column("year").max())
+    years = tables["declarations"].frame.get_column("year").drop_nulls()
+    if years.len() == 0:
+        declarations = tables["declarations"]
+        raise InputError([Issue(declarations.file, declarations.name, None, "",
+                                "хотя бы одна справка на листе", "лист без строк данных")])
+    year = int(years.max())
     out: dict[str, pl.DataFrame] = {}
     for key, table in tables.items():
         constants: dict[str, object] = {}
@@ -103,7 +108,10 @@ def registry_scope(kind: str, frame: pl.DataFrame) -> list[str]:
 
 
 def _sheet_by_headers(path: Path) -> Sheet | None:
-    header = {fold(c) for c in pl.read_csv(path, n_rows=0, infer_schema=False).columns}
+    try:
+        header = {fold(c) for c in csv_cells(path, n_rows=0)[0]}
+    except (pl.exceptions.PolarsError, UnicodeDecodeError):
+        return None  # not a registry by its columns; read_csv_table names the problem when it is one
     for sheet in (PROCUREMENT, COMMISSIONS, OFFICERS):
         required = {fold(k) for k, c in sheet.columns.items() if c.metadata["required"]}
         if required <= header:
@@ -117,14 +125,21 @@ def _json_batch(path: Path) -> LoadBatch:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise InputError([Issue(file, expected="JSON в кодировке UTF-8", found=f"файл не читается: {error}")]) from error
-    if isinstance(data, dict) and "persons" in data:
-        tables = declarator.read(data, file)
-        scope = [f"declarator|{file_sha256(path)}"]
-        year = data.get("document", {}).get("year")
-        return LoadBatch("declarator", file, file_sha256(path), scope, tables, year)
-    if isinstance(data, dict) and ("releases" in data or "records" in data):
-        frame = ocds.read(data, file)
-        return LoadBatch("procurement", file, file_sha256(path), registry_scope("procurement", frame), {"procurement": frame})
+    try:
+        if isinstance(data, dict) and "persons" in data:
+            tables = declarator.read(data, file)
+            scope = [f"declarator|{file_sha256(path)}"]
+            document = data.get("document")
+            year = document.get("year") if isinstance(document, dict) else None
+            return LoadBatch("declarator", file, file_sha256(path), scope, tables, year)
+        if isinstance(data, dict) and ("releases" in data or "records" in data):
+            frame = ocds.read(data, file)
+            return LoadBatch("procurement", file, file_sha256(path), registry_scope("procurement", frame),
+                             {"procurement": frame})
+    except (TypeError, AttributeError, KeyError, IndexError, ValueError, OverflowError) as error:
+        # the readers name the parts they check; a part of a type they did not foresee still ends here
+        raise InputError([Issue(file, expected="JSON со структурой Декларатора или OCDS",
+                                found=f"часть файла неверного типа: {type(error).__name__}: {error}"[:300])]) from None
     raise InputError([Issue(file, expected="Declarator JSON (persons) или пакет OCDS (releases / records)",
                             found="JSON другого вида")])
 
@@ -169,8 +184,28 @@ def load_paths(
             issues += error.issues
             continue
         issues += check_against_store(store, batch)
+        issues += check_against_batches(batches, batch)
         batches.append(batch)
     if issues:
         raise InputError(issues)
-    for batch in batches:
-        yield store.load(batch)
+    yield from store.load_all(batches)
+
+
+def check_against_batches(earlier: list[LoadBatch], batch: LoadBatch) -> list[Issue]:
+    """Declaration numbers must not collide with those of another file of the same `load` (one that the
+    file does not replace): checked before anything is written, so a clash loads nothing."""
+    if "declarations" not in batch.tables:
+        return []
+    ids = batch.tables["declarations"].select("declaration_id", "source_row")
+    issues = []
+    for other in earlier:
+        if "declarations" not in other.tables:
+            continue
+        if other.kind == batch.kind and set(other.scope) & set(batch.scope):
+            continue  # the later file replaces the earlier one
+        known = other.tables["declarations"].get_column("declaration_id").implode()
+        for did, row in ids.filter(pl.col("declaration_id").is_in(known)).iter_rows():
+            issues.append(Issue(batch.source, "declarations", row, "declaration_id",
+                                "номер справки, которого нет в других загружаемых файлах",
+                                f"{did} — есть и в {other.source}"))
+    return issues
