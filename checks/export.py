@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checks.flags import FLAG_COLUMNS, STATUSES
+from declarations.atomic import atomic_path, atomic_write
 from declarations.cell_text import neutralise
 
 FORMATS = ("table", "csv", "json", "xlsx")
@@ -55,7 +56,7 @@ def export_flags(frame: pl.DataFrame, fmt: str, out: Path | None = None) -> Any:
         if out is None:
             return table
         from rich.console import Console
-        with Path(out).open("w", encoding="utf-8") as handle:
+        with atomic_write(Path(out), "w", encoding="utf-8") as handle:
             Console(file=handle, width=200, highlight=False).print(table)
         return None
     if fmt == "csv":
@@ -69,7 +70,8 @@ def export_flags(frame: pl.DataFrame, fmt: str, out: Path | None = None) -> Any:
         return None
     if out is None:
         return text
-    Path(out).write_text(text, encoding="utf-8")
+    with atomic_write(Path(out), "w", encoding="utf-8") as handle:
+        handle.write(text)
     return None
 
 
@@ -249,4 +251,5 @@ def write_xlsx(records: list[dict[str, Any]], path: Path) -> None:
     from declarations.cell_text import neutralise_workbook
 
     neutralise_workbook(workbook)  # the sheet titles and headers too, not only the values
-    workbook.save(path)
+    with atomic_path(path) as temp:
+        workbook.save(temp)

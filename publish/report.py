@@ -28,6 +28,8 @@ from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from declarations import atomic
+from declarations.atomic import atomic_path
 from declarations.cell_text import neutralise_workbook
 from declarations.store import Store
 from publish import calendar, site
@@ -47,8 +49,9 @@ def write_report(store: Store, year: int, out_dir: Path, settings: dict[str, Any
     out_dir.mkdir(parents=True, exist_ok=True)
     xlsx = out_dir / f"report_{year}.xlsx"
     html = out_dir / f"report_{year}.html"
-    write_xlsx(report, xlsx)
-    html.write_text(render_html(report), encoding="utf-8")
+    with atomic_path(xlsx) as temp:  # each file whole or the previous one kept
+        write_xlsx(report, temp)
+    atomic.write_text(html, render_html(report), fsync=True)
     return [xlsx, html]
 
 
