@@ -15,7 +15,9 @@ from pathlib import Path
 
 import fastexcel
 import openpyxl
+from openpyxl.utils import column_index_from_string
 
+from declarations.coerce import ROW
 from declarations.errors import Issue
 from declarations.model import WORKBOOK_SHEETS, Sheet
 from declarations.readers.tables import RawSheet, csv_files, read_csv_table, read_xlsx_sheet, sheet_for_name
@@ -23,6 +25,7 @@ from declarations.readers.tables import RawSheet, csv_files, read_csv_table, rea
 STATES_RU = {"visible": "", "hidden": " (скрытый)", "veryHidden": " (очень скрытый)"}
 _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_VALUE = re.compile(rb"<v>[^<]+</v>")  # a saved result; openpyxl writes `<v />` or nothing
 
 
 @dataclass
@@ -30,6 +33,7 @@ class SheetFacts:
     """What calamine does not tell: where the sheet starts, whether it is hidden, formulas without a value."""
 
     first_row: int = 1
+    first_column: int = 1
     state: str = "visible"
     uncached_formulas: list[tuple[int, str]] = field(default_factory=list)  # (Excel row, column letter)
 
@@ -40,7 +44,7 @@ def _uncached_formulas(data: bytes) -> list[tuple[int, str]]:
     found = []
     for match in _CELL.finditer(data):
         body = match.group(2) or b""
-        if (b"<f>" in body or b"<f " in body) and b"<v" not in body:
+        if (b"<f>" in body or b"<f " in body) and not _VALUE.search(body):
             ref = _REF.search(match.group(1))
             if ref:
                 found.append((int(ref.group(2)), ref.group(1).decode()))
@@ -51,7 +55,7 @@ def _sheet_facts(path: Path) -> dict[str, SheetFacts]:
     """Each sheet's first used row (from its dimension), visibility and formula cells without a value."""
     workbook = openpyxl.load_workbook(path, read_only=True)
     try:
-        facts = {ws.title: SheetFacts(ws.min_row or 1, ws.sheet_state) for ws in workbook.worksheets}
+        facts = {ws.title: SheetFacts(ws.min_row or 1, ws.min_column or 1, ws.sheet_state) for ws in workbook.worksheets}
         with zipfile.ZipFile(path) as package:
             for ws in workbook.worksheets:
                 part = getattr(ws, "_worksheet_path", None)
@@ -60,6 +64,16 @@ def _sheet_facts(path: Path) -> dict[str, SheetFacts]:
         return facts
     finally:
         workbook.close()
+
+
+def _header_of(raw: RawSheet | None, letter: str, first_column: int) -> str:
+    """The header of an Excel column as written (the cell's reference where the sheet has none)."""
+    index = column_index_from_string(letter) - first_column
+    written = [c for c in raw.frame.columns if c != ROW] if raw is not None else []
+    if 0 <= index < len(written):
+        name = written[index]
+        return raw.headers.get(name, name)
+    return f"ячейка {letter}"
 
 
 def _damaged(file: str, error: Exception, sheet: str = "") -> Issue:
@@ -91,9 +105,10 @@ def read_xlsx(path: Path, sheets: tuple[Sheet, ...] = WORKBOOK_SHEETS) -> tuple[
             issues.append(_damaged(file, error, name))
             continue
         issues += sheet_issues
-        issues += [Issue(file, name, row, f"ячейка {letter}{row}",
-                         "значение (формула без сохраненного результата: откройте книгу в Excel и сохраните)",
-                         "формула без значения") for row, letter in fact.uncached_formulas]
+        issues += [Issue(file, name, row, _header_of(raw, letter, fact.first_column),
+                         f"значение в ячейке {letter}{row} (формула без сохраненного результата: "
+                         f"откройте книгу в Excel и сохраните)", "формула без значения")
+                   for row, letter in fact.uncached_formulas]
         if raw is not None:
             found[sheet.key] = raw
     for key, written in names.items():
