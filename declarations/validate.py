@@ -49,9 +49,11 @@ def validate_sheet(raw: RawSheet) -> tuple[Table, list[Issue]]:
     except pa.errors.SchemaErrors as errors:
         unreadable = {(i.row, i.column) for i in issues}  # already reported: not also "required"
         # a required column that is not in the file is one error (the reader's), not one per row
-        absent = {table.header(key) for key in raw.sheet.columns if key not in raw.frame.columns}
+        absent = {table.header(key) for key, column in raw.sheet.columns.items()
+                  if column.metadata["required"] and key not in raw.frame.columns}
         issues += [i for i in _schema_issues(table, errors.failure_cases)
-                   if (i.row, i.column) not in unreadable and not (i.column in absent and i.row is not None)]
+                   if (i.row, i.column) not in unreadable
+                   and not (i.column in absent and i.expected == _PANDERA_EXPECTED["not_nullable"])]
     return table, issues
 
 
