@@ -82,8 +82,8 @@ def review_flags(db: Path, flag_id: str | None, status: str | None, note: str | 
             try:
                 with from_file.open(encoding="utf-8-sig", newline="") as handle:
                     rows = list(csv.DictReader(handle))
-            except OSError as error:
-                fail(f"не удалось прочитать {from_file}: {error}")
+            except (OSError, UnicodeDecodeError, csv.Error) as error:
+                fail(f"не удалось прочитать {from_file} как CSV в UTF-8: {error}")
             count = review_from_csv(store, rows, str(from_file))
             say(f"Отмечено флагов: {count}")
             return
