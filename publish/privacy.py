@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from declarations.model import private_fields
 from declarations.store import Store
 from declarations.text import fold
-from publish.private_forms import LOOK_ALIKES, LOOK_ALIKES_SQL, candidates, compact_sql
+from publish.private_forms import LOOK_ALIKES, LOOK_ALIKES_SQL, NUMBER_COLUMNS, candidates, compact_sql
 
 YEAR_PERSONS = "SELECT person_id FROM servants WHERE year = $year AND source = 'workbook'"
 YEAR_DECLARATIONS = f"SELECT declaration_id FROM declarations WHERE year = $year AND person_id IN ({YEAR_PERSONS})"
@@ -46,11 +46,13 @@ def _fold_same_length(text: str) -> str:
     return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text).replace("ё", "е").translate(LOOK_ALIKES)
 
 
+MAX_SEPARATORS = 12  # an identifier as stored: «50:12:0000000:123», «А 123 ВС 77 RUS», «40817 810 …»
 MAX_CASE_ENDING = 4  # «Иванов» → «Ивановыми»: a case ending adds at most this much to the stem
 
 
 def _fold_sql(expression: str) -> str:
-    """DuckDB's form of `_fold_same_length` (for plain text, where the two agree)."""
+    """DuckDB's form of `_fold_same_length` (for plain text, where the two agree). DuckDB's translate() is
+    slow: it is applied to short words (a value's first word), never to whole values."""
     latin, cyrillic = LOOK_ALIKES_SQL
     return f"translate(replace(lower({expression}), 'ё', 'е'), '{latin}', '{cyrillic}')"
 
@@ -174,7 +176,7 @@ def scrub_texts(store: Store, year: int, texts: Iterable[str | None]) -> dict[st
              vocabulary AS (SELECT unnest($vocabulary::VARCHAR[]) AS word)
         SELECT DISTINCT value FROM v
         WHERE NOT regexp_full_match(value, $plain)
-           OR regexp_extract({_fold_sql('value')}, $word) IN (SELECT word FROM vocabulary)""",
+           OR {_fold_sql("regexp_extract(replace(lower(value), 'ё', 'е'), $word)")} IN (SELECT word FROM vocabulary)""",
         {"plain": _PLAIN, "word": _PLAIN_WORD, "vocabulary": vocabulary}).fetchall()]
     # Words of relatives' names whose stem starts a word of the texts (plain text), every other name.
     candidates = con.execute(f"""
@@ -195,7 +197,7 @@ def scrub_texts(store: Store, year: int, texts: Iterable[str | None]) -> dict[st
     for pid, text in others:
         words.update(_name_words_python(pid, text, own))
     scrubber = Scrubber(secrets, words)
-    spans = _typed_forms(store, year, distinct, values)
+    spans = _typed_forms(store, year, distinct)
     return {text: scrubber(text, spans.get(text, ())) for text in distinct}
 
 
@@ -214,16 +216,34 @@ def _private_dates(store: Store, year: int) -> list[str]:
     return selects
 
 
-def _typed_forms(store: Store, year: int, texts: set[str], value_selects: str) -> dict[str, list[tuple[int, int]]]:
+def _private_numbers(store: Store, year: int) -> list[str]:
+    """SELECTs of the year's private identifiers (`value`): INNs, account numbers, plates, cadastral numbers."""
+    present = {(t, c) for t, c in store.con.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE data_type = 'VARCHAR'").fetchall()}
+    selects = []
+    for table, column in NUMBER_COLUMNS:
+        scope = _private_scope(store, table) if (table, column) in present else None
+        if scope:
+            scope = scope.replace("$year", str(int(year)))
+            selects.append(f"SELECT {column} AS value FROM {table} WHERE {scope} AND {column} IS NOT NULL")
+    return selects
+
+
+def _typed_forms(store: Store, year: int, texts: set[str]) -> dict[str, list[tuple[int, int]]]:
     """Spans of private numbers (spaces, separators, look-alike letters) and private dates (Russian and
     ISO forms) in each text: the texts give the candidates, the store says which are private."""
     numbers, dates = candidates(texts)
     compacts = sorted({c for found in numbers.values() for c in found})
     days = sorted({d for found in dates.values() for d in found})
     private_numbers: set[str] = set()
-    if compacts:
+    number_selects = _private_numbers(store, year)
+    if compacts and number_selects:
+        # a value is at least as long as its compact form and has a few separators at most: the length
+        # test is cheap and spares compacting most values
+        shortest, longest = min(map(len, compacts)), max(map(len, compacts)) + MAX_SEPARATORS
         private_numbers = {c for (c,) in store.con.execute(f"""
-            SELECT DISTINCT c FROM (SELECT {compact_sql('value')} AS c FROM ({value_selects}))
+            SELECT DISTINCT c FROM (SELECT {compact_sql('value')} AS c FROM ({' UNION ALL '.join(number_selects)})
+                                    WHERE length(value) BETWEEN {shortest} AND {longest})
             WHERE c IN (SELECT unnest($candidates::VARCHAR[]))""", {"candidates": compacts}).fetchall()}
     private_days: set = set()
     date_selects = _private_dates(store, year)

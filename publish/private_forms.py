@@ -22,6 +22,11 @@ from datetime import date
 LOOK_ALIKES = str.maketrans("abekmhopctyx", "авекмнорстух")
 LOOK_ALIKES_SQL = ("abekmhopctyx", "авекмнорстух")  # the same, for DuckDB's translate()
 _TOKEN = re.compile(r"[^\W_]+")
+# The private identifiers of the contract: the values people retype with spaces and look-alike letters.
+# (Names, addresses and banks are found by the word scrubber; compacting millions of addresses costs
+# seconds and finds nothing more.)
+NUMBER_COLUMNS = (("servants", "inn"), ("relatives", "inn"), ("accounts", "account_number"),
+                  ("vehicles", "registration"), ("real_estate", "cadastral_number"))
 MIN_DIGITS = 4  # a run with fewer digits is not a number anyone keeps private
 MIN_COMPACT, MAX_COMPACT = 6, 34
 MAX_TOKENS = 8  # «40817 810 0 9991 0004 312» is six tokens
