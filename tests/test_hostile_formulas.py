@@ -46,7 +46,7 @@ def _workbook(folder: Path) -> Path:
         "servants": servants,
         "declarations": [declaration("d1", "1", 2023)],
         "incomes": [{"declaration_id": "d1", "income_type": "main_job", "amount": "1000000",
-                     "description": "=1+1"}],
+                     "description": "=2*3"}],
         "vehicles": [{"declaration_id": "d1", "vehicle_type": "car", "make": "=HYPERLINK(\"x\")", "model": "@A1"}],
     })
 
