@@ -51,7 +51,7 @@ def write_report(store: Store, year: int, out_dir: Path, settings: dict[str, Any
     html = out_dir / f"report_{year}.html"
     with atomic_path(xlsx) as temp:  # each file whole or the previous one kept
         write_xlsx(report, temp)
-    atomic.write_text(html, render_html(report), fsync=True)
+    atomic.write_text(html, render_html(report))
     return [xlsx, html]
 
 
