@@ -19,8 +19,11 @@ from typing import Any
 
 import polars as pl
 from rich.table import Table
+from rich.text import Text
 
 from checks.flags import FLAG_COLUMNS, STATUSES
+from declarations.atomic import atomic_path, atomic_write
+from declarations.cell_text import neutralise
 
 FORMATS = ("table", "csv", "json", "xlsx")
 SEVERITY_RU = {"high": "высокая", "medium": "средняя", "low": "низкая"}
@@ -53,7 +56,7 @@ def export_flags(frame: pl.DataFrame, fmt: str, out: Path | None = None) -> Any:
         if out is None:
             return table
         from rich.console import Console
-        with Path(out).open("w", encoding="utf-8") as handle:
+        with atomic_write(Path(out), "w", encoding="utf-8") as handle:
             Console(file=handle, width=200, highlight=False).print(table)
         return None
     if fmt == "csv":
@@ -67,7 +70,8 @@ def export_flags(frame: pl.DataFrame, fmt: str, out: Path | None = None) -> Any:
         return None
     if out is None:
         return text
-    Path(out).write_text(text, encoding="utf-8")
+    with atomic_write(Path(out), "w", encoding="utf-8") as handle:
+        handle.write(text)
     return None
 
 
@@ -105,8 +109,9 @@ def flags_table(records: list[dict[str, Any]]) -> Table:
         status = r.get("status") or ""
         if r.get("resolved_at"):
             status += " (устранен)"
-        table.add_row(r["flag_id"], str(r["year"]), str(r["person_id"]), r["code"], r["severity"], status,
-                      r["message"])
+        # Text, not markup: a message quotes user values, and `[/red]` in a name must print as it is
+        table.add_row(*(Text(str(v)) for v in (r["flag_id"], r["year"], r["person_id"], r["code"], r["severity"],
+                                                status, r["message"])))
     return table
 
 
@@ -121,7 +126,7 @@ def flags_csv(records: list[dict[str, Any]]) -> str:
             if column == "evidence":
                 value = json.dumps(value, ensure_ascii=False, sort_keys=True)
             value = _iso(value)
-            values.append("" if value is None else value)
+            values.append("" if value is None else neutralise(value))
         writer.writerow(values)
     return buffer.getvalue()
 
@@ -211,7 +216,7 @@ def generic_evidence(value: Any, depth: int = 0) -> str:
 def _cell(value: Any) -> Any:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    return ILLEGAL_CHARACTERS_RE.sub(" ", value) if isinstance(value, str) else value
+    return neutralise(ILLEGAL_CHARACTERS_RE.sub(" ", value)) if isinstance(value, str) else value
 
 
 def _row_values(r: dict[str, Any]) -> list[Any]:
@@ -283,4 +288,8 @@ def write_xlsx(records: list[dict[str, Any]], path: Path) -> None:
         _sheet(workbook, code[:31], rows)
     _exported_sheet(workbook, records)
     path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
+    from declarations.cell_text import neutralise_workbook
+
+    neutralise_workbook(workbook)  # the sheet titles and headers too, not only the values
+    with atomic_path(path) as temp:
+        workbook.save(temp)

@@ -92,7 +92,17 @@ def _say_loaded(results, linked) -> None:
             f"{summary.refused}; порог {summary.threshold}); связи и причины — таблица person_links")
 
 
-YearOption = typer.Option(None, "--year", help="Отчетный год (по умолчанию все).")
+YEARS = (2000, 2100)  # the contract's range of reporting years
+
+
+def plausible_year(value: int | None) -> int | None:
+    """A year outside the contract's range is a usage error (exit 2), not a traceback deep in a calendar."""
+    if value is not None and not YEARS[0] <= value <= YEARS[1]:
+        raise typer.BadParameter(f"отчетный год от {YEARS[0]} до {YEARS[1]}; указано {value}")
+    return value
+
+
+YearOption = typer.Option(None, "--year", help="Отчетный год (по умолчанию все).", callback=plausible_year)
 ConfigOption = typer.Option(None, "--config", help="Файл настроек TOML (по умолчанию declarations.toml, если есть).")
 
 
@@ -149,7 +159,7 @@ def template(
 
 @command()
 def publish(
-    year: int = typer.Option(..., "--year", help="Отчетный год."),
+    year: int = typer.Option(..., "--year", help="Отчетный год.", callback=plausible_year),
     out: Path = typer.Option(..., "--out", help="Папка для таблиц и сайта."),
     db: Path = DbOption,
     config: Path | None = ConfigOption,
@@ -160,7 +170,7 @@ def publish(
 
 @command()
 def report(
-    year: int = typer.Option(..., "--year", help="Отчетный год."),
+    year: int = typer.Option(..., "--year", help="Отчетный год.", callback=plausible_year),
     out: Path = typer.Option(..., "--out", help="Папка для доклада."),
     db: Path = DbOption,
     config: Path | None = ConfigOption,
@@ -180,13 +190,13 @@ def schema(db: Path = DbOption) -> None:
     """Описание таблиц и представлений базы для аналитиков (Markdown)."""
     from declarations.schema_docs import schema_markdown
 
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         typer.echo(schema_markdown(store.con), nl=False)
 
 
 @command()
 def deadline(
-    year: int = typer.Option(..., "--year", help="Отчетный год."),
+    year: int = typer.Option(..., "--year", help="Отчетный год.", callback=plausible_year),
     category: str = typer.Option("default", "--category", help="Категория: default (30 апреля) или early (1 апреля)."),
     config: Path | None = typer.Option(None, "--config", help="Файл настроек TOML."),
 ) -> None:

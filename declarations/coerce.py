@@ -4,6 +4,10 @@ Dates: `YYYY-MM-DD`, `ДД.ММ.ГГГГ` or a real Excel date. Amounts: `1 474 
 (spaces, non-breaking spaces), `1474895.00` or a numeric cell. Enums: the key or
 the Russian label, case-, space- and ё-insensitive. Booleans: да/нет, yes/no, 1/0.
 A cell that cannot be read becomes an `Issue`, never a silent null.
+
+Plausibility is part of reading: a number is finite and at most `MAX_NUMBER` in size (`inf`,
+`nan`, `1e400` are refused: they would reach the publication as «Infinity»), a date falls between
+`DATE_YEARS` (a typo such as 0202-04-01 or 2202-04-01 is refused, not stored).
 """
 
 from __future__ import annotations
@@ -28,6 +32,10 @@ EXPECTED = {
     "bool": "«да» или «нет»",
 }
 EXPECTED_EXISTING_DATE = "существующая дата (такого дня нет в календаре)"
+MAX_NUMBER = 1e13  # ten trillion: above any amount, area or share a declaration holds
+DATE_YEARS = (1900, 2100)
+EXPECTED_PLAUSIBLE_DATE = f"дата между {DATE_YEARS[0]} и {DATE_YEARS[1]} годом"
+EXPECTED_FINITE = "конечное число (не больше 10 трлн по модулю)"
 
 
 @dataclass(frozen=True)
@@ -44,7 +52,8 @@ def _clean_text(col: pl.Expr) -> pl.Expr:
 
 def _parse_number(col: pl.Expr) -> pl.Expr:
     compact = col.str.replace_all(r"[\s\u00a0\u202f]", "").str.replace(",", ".", literal=True)
-    return compact.cast(pl.Float64, strict=False)
+    number = compact.cast(pl.Float64, strict=False)
+    return pl.when(number.is_finite() & (number.abs() <= MAX_NUMBER)).then(number).otherwise(None)
 
 
 def _parse_int(col: pl.Expr) -> pl.Expr:
@@ -53,12 +62,27 @@ def _parse_int(col: pl.Expr) -> pl.Expr:
 
 
 def _parse_date(col: pl.Expr) -> pl.Expr:
+    date = _parse_any_date(col)
+    return pl.when(date.dt.year().is_between(*DATE_YEARS)).then(date).otherwise(None)
+
+
+def _parse_any_date(col: pl.Expr) -> pl.Expr:
     return pl.coalesce(
         col.str.strptime(pl.Date, "%Y-%m-%d", strict=False, exact=True),
         col.str.strptime(pl.Date, "%d.%m.%Y", strict=False, exact=True),
         col.str.strptime(pl.Datetime, "%Y-%m-%d %H:%M:%S", strict=False, exact=True).dt.date(),
         col.str.strptime(pl.Datetime, "%Y-%m-%dT%H:%M:%S", strict=False, exact=True).dt.date(),
     )
+
+
+def _unbounded_number(value: str) -> bool:
+    """The text is a number, but infinite, not a number, or beyond `MAX_NUMBER`."""
+    compact = "".join(value.split()).replace(",", ".")
+    try:
+        number = float(compact)
+    except ValueError:
+        return False
+    return not abs(number) <= MAX_NUMBER
 
 
 def _date_shaped(col: pl.Expr) -> pl.Expr:
@@ -128,8 +152,12 @@ def coerce(raw: pl.DataFrame, schema: pa.DataFrameSchema, where: Location) -> tu
         values = raw.filter(pl.col(ROW).is_in(bad.implode())).select(ROW, name)
         for row, value in values.iter_rows():
             expected = EXPECTED[kind]
-            if kind == "date" and pl.select(_date_shaped(pl.lit(value.strip()))).item():
+            if kind == "date" and pl.select(_parse_any_date(pl.lit(value.strip()))).item() is not None:
+                expected = EXPECTED_PLAUSIBLE_DATE
+            elif kind == "date" and pl.select(_date_shaped(pl.lit(value.strip()))).item():
                 expected = EXPECTED_EXISTING_DATE
+            elif kind in ("number", "int") and _unbounded_number(value):
+                expected = EXPECTED_FINITE
             issues.append(Issue(where.file, where.sheet, row, where.headers.get(name, name), expected, value))
 
     typed = parsed.select(pl.exclude("^__present_.*$")).with_columns(defaults)

@@ -61,7 +61,7 @@ def list_flags(db: Path, year: int | None, fmt: str, out: Path | None, active_on
         fail(f"неизвестный формат «{fmt}»; есть: {', '.join(FORMATS)}")
     if fmt == "xlsx" and out is None:
         fail("для формата xlsx укажите --out FILE.xlsx")
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         frame = read_flags(store, year, include_resolved=not active_only)
     text = export_flags(frame, fmt, out)
     if isinstance(text, str):
@@ -123,8 +123,8 @@ def publish_year(db: Path, year: int, out: Path, config: Path | None) -> list[Pa
     options = deadline_options(settings)
     due = calendar.deadlines(year, "default", **options).publication
     if date.today() > due:
-        say(f"[yellow]Внимание: срок размещения за {year} год истек {calendar.format_date_ru(due)}[/yellow]")
-    with Store(db) as store:
+        say(f"Внимание: срок размещения за {year} год истек {calendar.format_date_ru(due)}", style="yellow")
+    with Store(db, read_only=True) as store:
         paths = publish(store, year, out, settings)
     say(f"Публикация за {year} год: {out}")
     for path in paths:
@@ -136,7 +136,7 @@ def write_report(db: Path, year: int, out: Path, config: Path | None) -> list[Pa
     from publish.report import write_report as write
 
     settings = load_settings(config)
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         paths = write(store, year, out, settings)
     say(f"Доклад за {year} год: " + ", ".join(str(p) for p in paths))
     return paths

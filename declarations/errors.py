@@ -6,6 +6,9 @@ import csv
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
+from declarations.atomic import atomic_write
+from declarations.cell_text import neutralise
+
 COLUMN_TITLES_RU = {
     "file": "Файл",
     "sheet": "Лист",
@@ -53,8 +56,8 @@ class InputError(Exception):
 
 def write_issues_csv(issues: list[Issue], path: Path) -> None:
     """Write issues as a CSV (UTF-8 with BOM so Excel opens it in Cyrillic)."""
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_write(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([COLUMN_TITLES_RU[f.name] for f in fields(Issue)])
         for issue in issues:
-            writer.writerow(["" if v is None else v for v in astuple(issue)])
+            writer.writerow(["" if v is None else neutralise(v) for v in astuple(issue)])

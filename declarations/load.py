@@ -19,7 +19,7 @@ from declarations.readers import declarator, ocds
 from declarations import duplicates, family_order
 from declarations.people import LinkSummary, link_people
 from declarations.settings import load_settings
-from declarations.readers.tables import read_csv_table, sheet_for_name
+from declarations.readers.tables import csv_cells, csv_files, read_csv_table, sheet_for_name
 from declarations.readers.workbook import read_csv_folder, read_xlsx
 from declarations.text import fold
 from declarations.store import LoadBatch, LoadResult, Store, file_sha256
@@ -46,7 +46,7 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Issue]]:
 
 
 def _is_csv_workbook(path: Path) -> bool:
-    return any(sheet_for_name(p.name, (SERVANTS,)) for p in path.glob("*.csv"))
+    return any(sheet_for_name(p.name, (SERVANTS,)) for p in csv_files(path))
 
 
 def prepare(path: Path, options: declarator.ReadOptions | None = None) -> LoadBatch:
@@ -73,10 +73,11 @@ def _workbook_batch(path: Path, raws, issues: list[Issue], marker: Marker | None
     raws, unsent = set_aside_drafts(raws, marker)
     tables = validate_tables(file, raws, issues)
     years = tables["declarations"].frame.get_column("year").drop_nulls()
-    if years.is_empty() and marker is None and tables["servants"].frame.height:
-        raise InputError([Issue(file, tables["declarations"].name, None, "", "хотя бы одна справка (по ней виден "
-                                "отчетный год)", "лист без справок")])
-    year = int(years.max()) if not years.is_empty() else (marker.year if marker else None)
+    if years.is_empty() and marker is None:  # an untouched template has its year in the marker
+        declarations = tables["declarations"]
+        raise InputError([Issue(declarations.file, declarations.name, None, "",
+                                "хотя бы одна справка (по ней виден отчетный год)", "лист без справок")])
+    year = int(years.max()) if not years.is_empty() else marker.year
     out: dict[str, pl.DataFrame] = {}
     for key, table in tables.items():
         constants: dict[str, object] = {}
@@ -116,7 +117,10 @@ def registry_scope(kind: str, frame: pl.DataFrame) -> list[str]:
 
 
 def _sheet_by_headers(path: Path) -> Sheet | None:
-    header = {fold(c) for c in pl.read_csv(path, n_rows=0, infer_schema=False).columns}
+    try:
+        header = {fold(c) for c in csv_cells(path, n_rows=0)[0]}
+    except (pl.exceptions.PolarsError, UnicodeDecodeError):
+        return None  # not a registry by its columns; read_csv_table names the problem when it is one
     for sheet in (PROCUREMENT, COMMISSIONS, OFFICERS):
         required = {fold(k) for k, c in sheet.columns.items() if c.metadata["required"]}
         if required <= header:
@@ -131,17 +135,23 @@ def _json_batch(path: Path, options: declarator.ReadOptions | None = None) -> Lo
         data = json.loads(path.read_text(encoding="utf-8-sig"), parse_constant=_no_constant)
     except (UnicodeDecodeError, json.JSONDecodeError, ValueError) as error:
         raise InputError([Issue(file, expected="JSON в кодировке UTF-8", found=f"файл не читается: {error}")]) from error
-    if isinstance(data, dict) and ("persons" in data or "sections" in data or "person" in data):
-        sha = file_sha256(path)
-        tables, issues, year, notes = declarator.read(data, file, sha, options)
-        if issues:
-            raise PublicInputError(issues)
-        # one document per path: a new version of the file replaces the old one; the same content under
-        # another path is another document (its declarations are kept as repeats, see duplicates.py)
-        return LoadBatch("declarator", file, sha, [f"declarator|{path.resolve()}"], tables, year, notes)
-    if isinstance(data, dict) and ("releases" in data or "records" in data):
-        frame = ocds.read(data, file)
-        return LoadBatch("procurement", file, file_sha256(path), registry_scope("procurement", frame), {"procurement": frame})
+    try:
+        if isinstance(data, dict) and ("persons" in data or "sections" in data or "person" in data):
+            sha = file_sha256(path)
+            tables, issues, year, notes = declarator.read(data, file, sha, options)
+            if issues:
+                raise PublicInputError(issues)
+            # one document per path: a new version of the file replaces the old one; the same content under
+            # another path is another document (its declarations are kept as repeats, see duplicates.py)
+            return LoadBatch("declarator", file, sha, [f"declarator|{path.resolve()}"], tables, year, notes)
+        if isinstance(data, dict) and ("releases" in data or "records" in data):
+            frame = ocds.read(data, file)
+            return LoadBatch("procurement", file, file_sha256(path), registry_scope("procurement", frame), {"procurement": frame})
+    except (TypeError, AttributeError, KeyError, IndexError, ValueError, OverflowError) as error:
+        # the readers name the parts they check; a part of a type they did not foresee still ends here
+        public = isinstance(data, dict) and ("persons" in data or "sections" in data or "person" in data)
+        raise (PublicInputError if public else InputError)([Issue(file, expected="JSON со структурой Декларатора или OCDS",
+                                found=f"часть файла неверного типа: {type(error).__name__}: {error}"[:300])]) from None
     raise InputError([Issue(file, expected="Declarator JSON (persons) или пакет OCDS (releases / records)",
                             found="JSON другого вида")])
 
@@ -207,20 +217,19 @@ def load_paths(
             issues += error.issues
             continue
         issues += check_against_store(store, batch)
+        issues += check_against_batches(batches, batch)
         batches.append(batch)
     if issues:
         raise InputError(issues + refused_public)
     fingerprints = duplicates.Fingerprints(store)
-    loaded = 0
     for batch in batches:
         if batch.kind == "declarator":
             duplicates.mark(batch, fingerprints)
+    for batch in batches:
         if not batch.scope:  # an empty workbook (an untouched template): an empty year, not an error
             yield LoadResult(batch.source, batch.kind, notes=batch.notes)
-            continue
-        result = store.load(batch)
-        loaded += 1
-        yield result
+    results = store.load_all([batch for batch in batches if batch.scope])  # one transaction
+    yield from results
     if any(batch.kind == "declarator" for batch in batches):
         summary = link_people(store, settings if settings is not None else load_settings())
         if on_linked and summary:
@@ -228,5 +237,25 @@ def load_paths(
         family_order.align_children(store.con)   # children follow the person ids just assigned
     if refused_public:
         error = InputError(refused_public)
-        error.loaded = loaded
+        error.loaded = len(results)
         raise error
+
+
+def check_against_batches(earlier: list[LoadBatch], batch: LoadBatch) -> list[Issue]:
+    """Declaration numbers must not collide with those of another file of the same `load` (one that the
+    file does not replace): checked before anything is written, so a clash loads nothing."""
+    if "declarations" not in batch.tables:
+        return []
+    ids = batch.tables["declarations"].select("declaration_id", "source_row")
+    issues = []
+    for other in earlier:
+        if "declarations" not in other.tables:
+            continue
+        if other.kind == batch.kind and set(other.scope) & set(batch.scope):
+            continue  # the later file replaces the earlier one
+        known = other.tables["declarations"].get_column("declaration_id").implode()
+        for did, row in ids.filter(pl.col("declaration_id").is_in(known)).iter_rows():
+            issues.append(Issue(batch.source, "declarations", row, "declaration_id",
+                                "номер справки, которого нет в других загружаемых файлах",
+                                f"{did} — есть и в {other.source}"))
+    return issues

@@ -41,7 +41,7 @@ def load_settings(config: Path | None = None) -> dict[str, Any]:
         return settings
     try:
         user = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise InputError([Issue(str(path), expected="файл настроек TOML", found=str(error))]) from error
     return _merge(settings, user, str(path))
 

@@ -156,13 +156,47 @@ class Store:
     """An open declarations store (a DuckDB file)."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
+        """`read_only`: the verbs that only read (flags, publish, report, schema) never create a store from
+        a mistyped path, and work on a store the user may only read (a copy, a read-only share)."""
         self.path = Path(path)
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as error:
-            raise StoreError(f"не удалось открыть базу {self.path}: {error}") from error
+        if read_only and not self.path.is_file():
+            raise StoreError(f"базы {self.path} нет (проверьте --db); сначала загрузите сведения: "
+                             f"declarations load ФАЙЛЫ --db {self.path}")
+        self.con = self._connect(read_only)
         if not read_only:
             migrate(self.con)
+        elif self._outdated():
+            self._upgrade_then_reopen()
+
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        try:
+            return duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as error:
+            raise StoreError(f"не удалось открыть базу {self.path}: {str(error).splitlines()[0]}") from error
+
+    def _outdated(self) -> bool:
+        try:
+            version = self.con.execute("SELECT max(version) FROM schema_migrations").fetchall()[0][0]
+        except duckdb.CatalogException:
+            version = None
+        if version is None:
+            self.con.close()
+            raise StoreError(f"{self.path} — не база сведений о доходах (нет таблиц программы)")
+        if version > SCHEMA_VERSION:
+            self.con.close()
+            raise StoreError(f"база создана более новой версией программы (схема {version}, "
+                             f"эта программа знает {SCHEMA_VERSION})")
+        return version < SCHEMA_VERSION
+
+    def _upgrade_then_reopen(self) -> None:
+        """A store of an older schema is upgraded once (that needs writing), then read as asked."""
+        self.con.close()
+        self.con = self._connect(False)
+        try:
+            migrate(self.con)
+        finally:
+            self.con.close()
+        self.con = self._connect(True)
 
     def close(self) -> None:
         self.con.close()
@@ -186,39 +220,47 @@ class Store:
 
     def load(self, batch: LoadBatch) -> LoadResult:
         """Insert one file's tables in one transaction, replacing what its scope covers."""
-        result = LoadResult(batch.source, batch.kind, notes=list(batch.notes))
+        return self.load_all([batch])[0]
+
+    def load_all(self, batches: list[LoadBatch]) -> list[LoadResult]:
+        """Insert the files of one `load` in one transaction: all of them, or (on any failure) none."""
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            overlapping = con.execute(
-                "SELECT load_id, source_sha256 FROM loads WHERE kind = ? AND len(list_intersect(scope, ?)) > 0",
-                [batch.kind, batch.scope],
-            ).fetchall()
-            if overlapping and all(sha == batch.sha256 for _, sha in overlapping):
-                con.execute("ROLLBACK")
-                result.unchanged = True
-                return result
-            replaced = [load_id for load_id, _ in overlapping]
-            if replaced:
-                for table in self._data_tables():
-                    con.execute(f"DELETE FROM {table} WHERE list_contains(?, load_id)", [replaced])
-                con.execute("DELETE FROM loads WHERE list_contains(?, load_id)", [replaced])
-            load_id = con.execute("SELECT nextval('load_ids')").fetchone()[0]
-            total = 0
-            for table, frame in batch.tables.items():
-                if frame.height == 0:
-                    continue
-                self._insert(table, frame.with_columns(pl.lit(load_id, dtype=pl.Int32).alias("load_id")))
-                result.rows[table] = frame.height
-                total += frame.height
-            con.execute(
-                "INSERT INTO loads VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [load_id, batch.kind, batch.source, batch.sha256, batch.scope, batch.year, datetime.now(), total],
-            )
+            results = [self._load_one(batch) for batch in batches]
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
+        return results
+
+    def _load_one(self, batch: LoadBatch) -> LoadResult:
+        result = LoadResult(batch.source, batch.kind, notes=list(batch.notes))
+        con = self.con
+        overlapping = con.execute(
+            "SELECT load_id, source_sha256 FROM loads WHERE kind = ? AND len(list_intersect(scope, ?)) > 0",
+            [batch.kind, batch.scope],
+        ).fetchall()
+        if overlapping and all(sha == batch.sha256 for _, sha in overlapping):
+            result.unchanged = True
+            return result
+        replaced = [load_id for load_id, _ in overlapping]
+        if replaced:
+            for table in self._data_tables():
+                con.execute(f"DELETE FROM {table} WHERE list_contains(?, load_id)", [replaced])
+            con.execute("DELETE FROM loads WHERE list_contains(?, load_id)", [replaced])
+        load_id = con.execute("SELECT nextval('load_ids')").fetchone()[0]
+        total = 0
+        for table, frame in batch.tables.items():
+            if frame.height == 0:
+                continue
+            self._insert(table, frame.with_columns(pl.lit(load_id, dtype=pl.Int32).alias("load_id")))
+            result.rows[table] = frame.height
+            total += frame.height
+        con.execute(
+            "INSERT INTO loads VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [load_id, batch.kind, batch.source, batch.sha256, batch.scope, batch.year, datetime.now(), total],
+        )
         result.replaced_loads = replaced
         return result
 

@@ -48,7 +48,12 @@ def validate_sheet(raw: RawSheet) -> tuple[Table, list[Issue]]:
         raw.sheet.schema.validate(typed, lazy=True)
     except pa.errors.SchemaErrors as errors:
         unreadable = {(i.row, i.column) for i in issues}  # already reported: not also "required"
-        issues += [i for i in _schema_issues(table, errors.failure_cases) if (i.row, i.column) not in unreadable]
+        # a required column that is not in the file is one error (the reader's), not one per row
+        absent = {table.header(key) for key, column in raw.sheet.columns.items()
+                  if column.metadata["required"] and key not in raw.frame.columns}
+        issues += [i for i in _schema_issues(table, errors.failure_cases)
+                   if (i.row, i.column) not in unreadable
+                   and not (i.column in absent and i.expected == _PANDERA_EXPECTED["not_nullable"])]
     return table, issues
 
 
@@ -151,16 +156,51 @@ def _declaration_links(declarations: Table, relatives: Table | None) -> list[Iss
             ))
         elif target == frame.filter(pl.col(ROW) == row).get_column("declaration_id").item():
             issues.append(Issue(file, declarations.name, row, header, "номер другой справки", target))
+    return issues + _correction_chains(declarations)
+
+
+def _correction_chains(declarations: Table) -> list[Issue]:
+    """One correction per справка, and no cycle: otherwise which справка is in force is not defined
+    (and the servant would vanish from the publication, every справка of the chain replaced)."""
+    frame = declarations.frame.filter(pl.col("corrects").is_not_null())
+    header = declarations.header("corrects")
+    issues: list[Issue] = []
+    by_target: dict[str, list[tuple[int, str]]] = {}
+    corrects: dict[str, str] = {}
+    rows: dict[str, int] = {}
+    for row, did, target in frame.select(ROW, "declaration_id", "corrects").iter_rows():
+        by_target.setdefault(target, []).append((row, did))
+        corrects[did] = target
+        rows[did] = row
+    for target, corrections in by_target.items():
+        for row, did in corrections[1:]:
+            others = ", ".join(d for _, d in corrections if d != did)
+            issues.append(Issue(declarations.file, declarations.name, row, header,
+                                "одна уточненная справка на каждую справку",
+                                f"{target} уточняют и {did}, и {others}"))
+    reported: set[str] = set()
+    for start in corrects:
+        seen = [start]
+        current = corrects.get(start)
+        while current is not None and current not in seen and current in corrects:
+            seen.append(current)
+            current = corrects[current]
+        if current == start and len(seen) > 1 and start not in reported:
+            reported.update(seen)
+            chain = " → ".join([*seen, start])
+            issues.append(Issue(declarations.file, declarations.name, min(rows[d] for d in seen), header,
+                                "уточнение более ранней справки (без замкнутого круга)", f"круг: {chain}"))
     return issues
 
 
 def validate_tables(file: str, raws: dict[str, RawSheet], issues: list[Issue]) -> dict[str, Table]:
     """Typed tables of one file, or `InputError` with every issue found."""
     tables: dict[str, Table] = {}
+    known = {(i.sheet, i.row, i.column) for i in issues}  # a reader's own finding is not repeated as a rule's
     for key, raw in raws.items():
         table, sheet_issues = validate_sheet(raw)
         tables[key] = table
-        issues = issues + sheet_issues
+        issues = issues + [i for i in sheet_issues if (i.sheet, i.row, i.column) not in known]
     issues += check_references(file, tables)
     if issues:
         raise InputError(issues)

@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from declarations.atomic import atomic_write
+from declarations.cell_text import neutralise
 from publish.public_rows import (
     format_money,
     EMPTY, FLAT_COLUMNS, Block, OrganisationTable, PublicYear, Subject, flat_rows, title_lines,
@@ -32,15 +34,14 @@ DECLARATOR_RELATIVE = {None: None, "spouse": "Супруг(а)", "child": "Ре�
 
 
 def write_csv(public: PublicYear, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_write(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["Отчетный год", "Организация", "Подразделение", *FLAT_COLUMNS])
         for table in public.organisations:
             for section in table.sections:
                 for block in section.blocks:
                     for values in flat_rows(block):
-                        writer.writerow([public.year, table.name, section.department or "", *values])
+                        writer.writerow([public.year, *map(neutralise, (table.name, section.department or "", *values))])
     return path
 
 
@@ -108,9 +109,8 @@ def declarator_persons(public: PublicYear) -> Iterator[dict]:
 def write_declarator_json(public: PublicYear, path: Path) -> Path:
     """The document with one person a line: streamed, and each line by the C encoder of `json`
     (an indented document goes through the pure-Python one: ten seconds for 100 000 servants)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     title = re.sub(r"\s+", " ", " ".join(title_lines(public.year)))
-    with path.open("w", encoding="utf-8") as handle:
+    with atomic_write(path, "w", encoding="utf-8") as handle:
         handle.write('{"persons": [')
         for i, person in enumerate(declarator_persons(public)):
             handle.write(",\n" if i else "\n")

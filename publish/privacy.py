@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from declarations.model import private_fields
 from declarations.store import Store
 from declarations.text import fold
+from publish.private_forms import LOOK_ALIKES, LOOK_ALIKES_SQL, NUMBER_COLUMNS, candidates, compact_sql
 
 # Every declarant of the year, from HR workbooks and from public (Declarator) data alike.
 YEAR_PERSONS = "SELECT person_id FROM servants WHERE year = $year"
@@ -39,10 +40,22 @@ _PLAIN_WORD = r"[0-9a-z_а-я]+"  # a word of such text once folded (lower case,
 
 
 def _fold_same_length(text: str) -> str:
-    """Lower case with ё → е, keeping every character in its place (positions stay valid)."""
+    """Lower case with ё → е and Latin look-alikes as Cyrillic («A123BC» as «а123вс»), keeping every
+    character in its place (positions stay valid)."""
     if "İ" not in text and "Σ" not in text:  # the only letters whose lower case is longer or depends on context
-        return text.lower().replace("ё", "е")
-    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text).replace("ё", "е")
+        return text.lower().replace("ё", "е").translate(LOOK_ALIKES)
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text).replace("ё", "е").translate(LOOK_ALIKES)
+
+
+MAX_SEPARATORS = 12  # an identifier as stored: «50:12:0000000:123», «А 123 ВС 77 RUS», «40817 810 …»
+MAX_CASE_ENDING = 4  # «Иванов» → «Ивановыми»: a case ending adds at most this much to the stem
+
+
+def _fold_sql(expression: str) -> str:
+    """DuckDB's form of `_fold_same_length` (for plain text, where the two agree). DuckDB's translate() is
+    slow: it is applied to short words (a value's first word), never to whole values."""
+    latin, cyrillic = LOOK_ALIKES_SQL
+    return f"translate(replace(lower({expression}), 'ё', 'е'), '{latin}', '{cyrillic}')"
 
 
 def _stem(word: str) -> str:
@@ -73,11 +86,12 @@ class Scrubber:
         self.stems = {_fold_same_length(_stem(w)) for w in name_words if len(_stem(w)) >= 4}
         self.longest_stem = max(map(len, self.stems), default=0)
 
-    def __call__(self, text: str | None) -> str:
+    def __call__(self, text: str | None, extra: Iterable[tuple[int, int]] = ()) -> str:
+        """`extra`: spans found private by other means (numbers and dates in other forms)."""
         if not text:
             return ""
         folded = _fold_same_length(text)
-        cuts: list[tuple[int, int]] = []
+        cuts: list[tuple[int, int]] = list(extra)
         for word in _WORD.finditer(folded):
             start = word.start()
             secret = next((s for s in self.by_first_word.get(word.group(), ()) if folded.startswith(s, start)),
@@ -85,7 +99,8 @@ class Scrubber:
             if secret is not None:
                 cuts.append((start, start + len(secret)))
             token = word.group()
-            if any(token[:k] in self.stems for k in range(4, min(len(token), self.longest_stem) + 1)):
+            if any(token[:k] in self.stems for k in range(max(4, len(token) - MAX_CASE_ENDING),
+                                                          min(len(token), self.longest_stem) + 1)):
                 cuts.append((start, word.end()))
         if not cuts:
             return text.strip()
@@ -162,7 +177,7 @@ def scrub_texts(store: Store, year: int, texts: Iterable[str | None]) -> dict[st
              vocabulary AS (SELECT unnest($vocabulary::VARCHAR[]) AS word)
         SELECT DISTINCT value FROM v
         WHERE NOT regexp_full_match(value, $plain)
-           OR regexp_extract(replace(lower(value), 'ё', 'е'), $word) IN (SELECT word FROM vocabulary)""",
+           OR {_fold_sql("regexp_extract(replace(lower(value), 'ё', 'е'), $word)")} IN (SELECT word FROM vocabulary)""",
         {"plain": _PLAIN, "word": _PLAIN_WORD, "vocabulary": vocabulary}).fetchall()]
     # Words of relatives' names whose stem starts a word of the texts (plain text), every other name.
     candidates = con.execute(f"""
@@ -170,8 +185,8 @@ def scrub_texts(store: Store, year: int, texts: Iterable[str | None]) -> dict[st
                    FROM ({names}) WHERE regexp_full_match(text, $plain)),
              prefixes AS (SELECT unnest($prefixes::VARCHAR[]) AS prefix)
         SELECT DISTINCT person_id, word FROM w
-        WHERE length(word) > 3 AND replace(lower(
-            CASE WHEN length(word) > 5 THEN word[:length(word) - 2] ELSE word[:length(word) - 1] END), 'ё', 'е')
+        WHERE length(word) > 3 AND {_fold_sql(
+            "CASE WHEN length(word) > 5 THEN word[:length(word) - 2] ELSE word[:length(word) - 1] END")}
             IN (SELECT prefix FROM prefixes)
         """, {"plain": _PLAIN, "prefixes": prefixes}).fetchall()
     others = con.execute(f"SELECT person_id, text FROM ({names}) WHERE NOT regexp_full_match(text, $plain)",
@@ -183,4 +198,64 @@ def scrub_texts(store: Store, year: int, texts: Iterable[str | None]) -> dict[st
     for pid, text in others:
         words.update(_name_words_python(pid, text, own))
     scrubber = Scrubber(secrets, words)
-    return {text: scrubber(text) for text in distinct}
+    spans = _typed_forms(store, year, distinct)
+    return {text: scrubber(text, spans.get(text, ())) for text in distinct}
+
+
+def _private_dates(store: Store, year: int) -> list[str]:
+    """SELECTs of the year's private dates (`value`), with the servants' own birth dates: a birth date
+    is never published, whoever's it is."""
+    date_columns = {(t, c) for t, c in store.con.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE data_type = 'DATE'").fetchall()}
+    wanted = {(t, c) for t, cs in private_fields().items() for c in cs} | {("servants", "birth_date")}
+    selects = []
+    for table, column in sorted(wanted & date_columns):
+        scope = _private_scope(store, table)
+        if scope:
+            scope = scope.replace("$year", str(int(year)))
+            selects.append(f"SELECT {column} AS value FROM {table} WHERE {scope} AND {column} IS NOT NULL")
+    return selects
+
+
+def _private_numbers(store: Store, year: int) -> list[str]:
+    """SELECTs of the year's private identifiers (`value`): INNs, account numbers, plates, cadastral numbers."""
+    present = {(t, c) for t, c in store.con.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE data_type = 'VARCHAR'").fetchall()}
+    selects = []
+    for table, column in NUMBER_COLUMNS:
+        scope = _private_scope(store, table) if (table, column) in present else None
+        if scope:
+            scope = scope.replace("$year", str(int(year)))
+            selects.append(f"SELECT {column} AS value FROM {table} WHERE {scope} AND {column} IS NOT NULL")
+    return selects
+
+
+def _typed_forms(store: Store, year: int, texts: set[str]) -> dict[str, list[tuple[int, int]]]:
+    """Spans of private numbers (spaces, separators, look-alike letters) and private dates (Russian and
+    ISO forms) in each text: the texts give the candidates, the store says which are private."""
+    numbers, dates = candidates(texts)
+    compacts = sorted({c for found in numbers.values() for c in found})
+    days = sorted({d for found in dates.values() for d in found})
+    private_numbers: set[str] = set()
+    number_selects = _private_numbers(store, year)
+    if compacts and number_selects:
+        # a value is at least as long as its compact form and has a few separators at most: the length
+        # test is cheap and spares compacting most values
+        shortest, longest = min(map(len, compacts)), max(map(len, compacts)) + MAX_SEPARATORS
+        private_numbers = {c for (c,) in store.con.execute(f"""
+            SELECT DISTINCT c FROM (SELECT {compact_sql('value')} AS c FROM ({' UNION ALL '.join(number_selects)})
+                                    WHERE length(value) BETWEEN {shortest} AND {longest})
+            WHERE c IN (SELECT unnest($candidates::VARCHAR[]))""", {"candidates": compacts}).fetchall()}
+    private_days: set = set()
+    date_selects = _private_dates(store, year)
+    if days and date_selects:
+        private_days = {d for (d,) in store.con.execute(f"""
+            SELECT DISTINCT value FROM ({' UNION ALL '.join(date_selects)})
+            WHERE value IN (SELECT unnest($days::DATE[]))""", {"days": days}).fetchall()}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for text in texts:
+        found = [span for c, where in numbers[text].items() if c in private_numbers for span in where]
+        found += [span for d, where in dates[text].items() if d in private_days for span in where]
+        if found:
+            spans[text] = found
+    return spans

@@ -459,11 +459,17 @@ def build_public_year(store: Store, year: int, sort_by: str = "surname") -> Publ
     free_text = ([r["country"] for rows in estates.values() for r in rows]
                  + [r["remark"] for rows in incomes.values() for r in rows]
                  + [r[key] for rows in vehicles.values() for r in rows for key in ("make", "model")]
-                 + [r["funds_source"] for rows in expenses.values() for r in rows])
+                 + [r["funds_source"] for rows in expenses.values() for r in rows]
+                 + [s[key] for s in servants for key in ("organisation", "department", "position")])
     cleaned = scrub_texts(store, year, free_text)
 
     def scrub(text: str | None) -> str:
         return cleaned[text] if text else ""
+
+    for servant in servants:  # the roster's free text too: a clerk may type a relative's name into a position
+        servant["position"] = scrub(servant["position"])
+        servant["department"] = scrub(servant["department"]) or None
+        servant["organisation"] = scrub(servant["organisation"]) or "Организация"
 
     by_person: dict[str, list[dict]] = defaultdict(list)
     for d in declarations:

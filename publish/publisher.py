@@ -148,14 +148,17 @@ def publish_generalised(store: Store, year: int, out_dir: Path) -> list[Path]:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     xlsx = folder / f"generalised_{year}.xlsx"
-    workbook.save(xlsx)
+    from declarations.cell_text import neutralise_workbook
+
+    neutralise_workbook(workbook)
+    from declarations import atomic
+
+    with atomic.atomic_path(xlsx) as temp:
+        workbook.save(temp)
 
     site_year = out_dir / "site" / str(year)
-    site_year.mkdir(parents=True, exist_ok=True)
-    copy = site_year / xlsx.name
-    copy.write_bytes(xlsx.read_bytes())
-    page = site_year / "generalised.html"
-    page.write_text(environment().get_template("generalised.html.j2").render(
+    copy = atomic.copy_file(xlsx, site_year / xlsx.name)
+    page = atomic.write_text(site_year / "generalised.html", environment().get_template("generalised.html.j2").render(
         year=year, title=title, caption=f"Обобщенная информация за {year} год", columns=GENERALISED_COLUMNS,
-        rows=table, note=note), encoding="utf-8")
+        rows=table, note=note))
     return [xlsx, copy, page, write_index(out_dir)]

@@ -28,7 +28,9 @@ from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from declarations import calendar
+from declarations import atomic, calendar
+from declarations.atomic import atomic_path
+from declarations.cell_text import neutralise_workbook
 from declarations.store import Store
 from publish import site
 from publish.charts import bar_list_chart, income_area_chart
@@ -47,8 +49,9 @@ def write_report(store: Store, year: int, out_dir: Path, settings: dict[str, Any
     out_dir.mkdir(parents=True, exist_ok=True)
     xlsx = out_dir / f"report_{year}.xlsx"
     html = out_dir / f"report_{year}.html"
-    write_xlsx(report, xlsx)
-    html.write_text(render_html(report), encoding="utf-8")
+    with atomic_path(xlsx) as temp:  # each file whole or the previous one kept
+        write_xlsx(report, temp)
+    atomic.write_text(html, render_html(report))
     return [xlsx, html]
 
 
@@ -142,6 +145,7 @@ def write_xlsx(report: Report, path: Path) -> None:
     _settings_sheet(book.create_sheet("Настройки"), report)
     book.properties.title = f"{TITLE} за {report.year} год"
     book.properties.language = "ru-RU"
+    neutralise_workbook(book)  # names, positions and notes are user text: never formulas
     book.save(path)
 
 

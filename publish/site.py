@@ -33,6 +33,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from declarations import atomic
+
 from publish.public_rows import COLUMNS, GROUPS, Block, Cell, OrganisationTable, PublicYear, block_grid, title_lines
 
 HERE = Path(__file__).resolve().parent
@@ -72,12 +74,13 @@ def environment() -> Environment:
     return env
 
 
-def _downloads(year: int, site: Path, from_index: bool = False) -> list[dict]:
-    """Links to the year's open-data files copied into `site/<year>/` (the site is self-contained)."""
+def _downloads(year: int, site: Path, from_index: bool = False, staged: Path | None = None) -> list[dict]:
+    """Links to the year's open-data files copied into `site/<year>/` (the site is self-contained);
+    `staged`: the folder the year is being built in."""
     links = []
     for ext, label in FORMATS:
         name = f"declarations_{year}.{ext}"
-        if (site / str(year) / name).exists():
+        if ((staged or site / str(year)) / name).exists():
             links.append({"href": f"{year}/{name}" if from_index else name, "label": label})
     return links
 
@@ -122,9 +125,7 @@ def write_index(out_dir: Path) -> Path:
         entry = _year_entry(year_dir, out_dir)
         if entry:
             years.append(entry)
-    path = site / "index.html"
-    path.write_text(environment().get_template("index.html.j2").render(years=years), encoding="utf-8")
-    return path
+    return atomic.write_text(site / "index.html", environment().get_template("index.html.j2").render(years=years))
 
 
 class RowRenderer:
@@ -200,33 +201,46 @@ def _organisation_pages(env: Environment, public: PublicYear, table: Organisatio
     return out
 
 
+def _kept_from_before(year_dir: Path, staged: Path) -> None:
+    """What a re-publication does not make and keeps: the generalised information (deputies) of the year."""
+    if not year_dir.is_dir():
+        return
+    for old in year_dir.iterdir():
+        if old.is_file() and (old.name == "generalised.html" or old.name.startswith("generalised_")):
+            shutil.copyfile(old, staged / old.name)
+
+
 def write_site(public: PublicYear, out_dir: Path, files: list[Path] = ()) -> list[Path]:
-    """The pages of the year and the index; `files` (xlsx, csv, json) are copied beside the pages."""
+    """The pages of the year and the index; `files` (xlsx, csv, json) are copied beside the pages.
+
+    The year is built in a folder beside `site/<year>` and swapped in whole (`declarations.atomic`):
+    a run that fails or is killed leaves the year as it was, never an index of missing pages."""
     env = environment()
     site = out_dir / "site"
     year_dir = site / str(public.year)
-    year_dir.mkdir(parents=True, exist_ok=True)
-    for old in list(year_dir.glob("*.html")) + [year_dir / MANIFEST]:  # a re-publication replaces the year
-        if old.name != "generalised.html" and old.exists():
-            old.unlink()
-    written: list[Path] = []
-    for file in files:
-        target = year_dir / file.name
-        shutil.copyfile(file, target)
-        written.append(target)
-    rows = RowRenderer()
-    organisations = []
-    for table in public.organisations:
-        for name, html in _organisation_pages(env, public, table, _downloads(public.year, site), rows):
-            path = year_dir / name
-            path.write_text(html, encoding="utf-8")
-            written.append(path)
-        organisations.append({"name": table.name, "slug": table.slug, "declarants": len(table.blocks)})
-    year_page = year_dir / "index.html"
-    year_page.write_text(env.get_template("year.html.j2").render(
-        year=public.year, titles=title_lines(public.year), organisations=organisations,
-        downloads=_downloads(public.year, site)), encoding="utf-8")
-    (year_dir / MANIFEST).write_text(json.dumps({"year": public.year, "organisations": organisations},
-                                                ensure_ascii=False, indent=2), encoding="utf-8")
-    written += [year_page, write_index(out_dir)]
-    return written
+    staged = atomic.staging_folder(year_dir)
+    try:
+        _kept_from_before(year_dir, staged)
+        names: list[str] = []
+        for file in files:
+            shutil.copyfile(file, staged / file.name)
+            names.append(file.name)
+        downloads = _downloads(public.year, site, staged=staged)
+        rows = RowRenderer()
+        organisations = []
+        for table in public.organisations:
+            for name, html in _organisation_pages(env, public, table, downloads, rows):
+                (staged / name).write_text(html, encoding="utf-8")
+                names.append(name)
+            organisations.append({"name": table.name, "slug": table.slug, "declarants": len(table.blocks)})
+        (staged / "index.html").write_text(env.get_template("year.html.j2").render(
+            year=public.year, titles=title_lines(public.year), organisations=organisations,
+            downloads=downloads), encoding="utf-8")
+        (staged / MANIFEST).write_text(json.dumps({"year": public.year, "organisations": organisations},
+                                                  ensure_ascii=False, indent=2), encoding="utf-8")
+        names.append("index.html")
+        atomic.swap_in(staged, year_dir)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    return [year_dir / name for name in names] + [write_index(out_dir)]

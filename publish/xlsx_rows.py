@@ -23,6 +23,9 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
+from declarations.atomic import atomic_path
+from declarations.cell_text import neutralise
+
 # Control characters that XML 1.0 cannot carry (openpyxl refuses them; here they are dropped).
 _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
 _EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>\s*</sheetData>")
@@ -48,7 +51,7 @@ def _content(value: str | int | None) -> str:
     if value == "":
         return ' t="inlineStr"/>'
     if isinstance(value, str):
-        clean = _ILLEGAL.sub("", value[:MAX_TEXT])
+        clean = neutralise(_ILLEGAL.sub("", value[:MAX_TEXT - 1]))
         space = ' xml:space="preserve"' if clean != clean.strip() else ""
         return f' t="inlineStr"><is><t{space}>{escape(clean)}</t></is></c>'
     return f' t="n"><v>{value}</v></c>'
@@ -114,13 +117,15 @@ class SheetRows:
 
 
 def save(workbook: Workbook, path: Path, rows: dict[str, SheetRows]) -> Path:
-    """Save the workbook with openpyxl, then put each sheet's rows (by sheet title) into the package."""
+    """Save the workbook with openpyxl, then put each sheet's rows (by sheet title) into the package.
+
+    The package is written under a temporary name beside `path` and renamed: whole or not at all."""
     with tempfile.TemporaryDirectory() as tmp:
         draft = Path(tmp) / "draft.xlsx"
         workbook.save(draft)
         parts = {ws.path.lstrip("/"): rows[ws.title] for ws in workbook.worksheets if ws.title in rows}
-        final = Path(tmp) / "final.xlsx"
-        with zipfile.ZipFile(draft) as source, zipfile.ZipFile(final, "w", zipfile.ZIP_DEFLATED) as target:
+        with atomic_path(path) as final, zipfile.ZipFile(draft) as source, \
+                zipfile.ZipFile(final, "w", zipfile.ZIP_DEFLATED) as target:
             for info in source.infolist():
                 data = source.read(info)
                 info.compress_type = zipfile.ZIP_DEFLATED
@@ -133,6 +138,4 @@ def save(workbook: Workbook, path: Path, rows: dict[str, SheetRows]) -> Path:
                     stream.write(data[:gap.start()])
                     sheet.copy_to(stream)
                     stream.write(data[gap.end():])
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(final, path)
     return path

@@ -88,6 +88,21 @@ def name_columns(
     return RawSheet(sheet, sheet_name, frame, headers, file), issues
 
 
+def repeated_headers(values: list[object], file: str, sheet_name: str, row: int) -> list[Issue]:
+    """A header written twice: which of the two columns holds the data is not ours to guess."""
+    seen: set[str] = set()
+    issues = []
+    for value in values:
+        name = str(value).strip() if value is not None else ""
+        if not name:
+            continue
+        if fold(name) in seen:
+            issues.append(Issue(file, sheet_name, row, name, "заголовок столбца без повторов",
+                                f"столбец «{name}» повторяется"))
+        seen.add(fold(name))
+    return issues
+
+
 def _unique_headers(values: list[object]) -> list[str]:
     seen: dict[str, int] = {}
     names = []
@@ -115,15 +130,46 @@ def read_xlsx_sheet(
     header_index = max(range(len(scores)), key=lambda i: (scores[i], -i)) if max(scores) > 0 else 0
     body = cells.slice(header_index + 1)
     body.columns = _unique_headers(list(top[header_index]))
-    return name_columns(body, sheet, file, sheet_name, first_used_row + header_index + 1)
+    raw, issues = name_columns(body, sheet, file, sheet_name, first_used_row + header_index + 1)
+    return raw, issues + repeated_headers(list(top[header_index]), file, sheet_name, first_used_row + header_index)
+
+
+def csv_files(folder: Path) -> list[Path]:
+    """The CSV files of a folder, by listing it (a name with `[ ] * ?` is never a pattern)."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".csv")
+
+
+def csv_cells(path: Path, n_rows: int | None = None) -> tuple[list[str], pl.DataFrame]:
+    """The header (as written, BOM removed) and the text cells of a CSV file.
+
+    The bytes are read here, so that a name with `[ ] * ?` is the file itself and never a glob
+    pattern (polars expands patterns in paths); the header is read as a row, so that a repeated
+    header is seen as written (polars would rename it)."""
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if not data.strip(b" \t\r\n"):
+        raise pl.exceptions.NoDataError("пустой файл")
+    data.decode("utf-8")  # a file in another encoding is named as such, not as a polars error
+    cells = pl.read_csv(data, infer_schema=False, encoding="utf8", has_header=False,
+                        n_rows=None if n_rows is None else n_rows + 1)
+    header = ["" if v is None else v for v in cells.row(0)] if cells.height else []
+    body = cells.slice(1)
+    return header, body
 
 
 def read_csv_table(path: Path, sheet: Sheet) -> tuple[RawSheet | None, list[Issue]]:
     file = str(path)
     try:
-        cells = pl.read_csv(path, infer_schema=False, encoding="utf8")
-    except (pl.exceptions.PolarsError, OSError, UnicodeDecodeError) as error:
+        header, cells = csv_cells(path)
+    except UnicodeDecodeError as error:
+        return None, [Issue(file, sheet.title, None, "", "CSV в кодировке UTF-8 с запятой-разделителем",
+                            f"байт {error.start + 1} не в UTF-8 (сохраните файл как «CSV UTF-8»)")]
+    except pl.exceptions.NoDataError:
+        return None, [Issue(file, sheet.title, None, "", "CSV со строкой заголовков", "пустой файл")]
+    except (pl.exceptions.PolarsError, OSError) as error:
         return None, [Issue(file, sheet.title, None, "", "CSV в кодировке UTF-8 с запятой-разделителем",
                             f"файл не читается: {str(error).splitlines()[0]}")]
-    cells.columns = _unique_headers([c.lstrip("\ufeff") for c in cells.columns])
-    return name_columns(cells, sheet, file, path.name, 2)
+    cells.columns = _unique_headers(header)
+    raw, issues = name_columns(cells, sheet, file, path.name, 2)
+    return raw, issues + repeated_headers(header, file, path.name, 1)

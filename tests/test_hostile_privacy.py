@@ -1,0 +1,78 @@
+"""The scrubber against planted mistakes: private values typed into published free text in the forms
+people type them — a relative's name in another case, an INN and an account number with spaces, a
+plate with Latin look-alikes and spaces, birth dates in Russian formats — never reach a published file."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from declarations.store import Store
+from publish.private_forms import compact, date_candidates, number_candidates
+from publish.publisher import publish_year
+from tests.conftest import load, write_csv_workbook
+from tests.test_load_workbook import english_sheets
+
+PLANTED = {
+    # field: text a clerk typed (each holds a private value of the organisation in another form)
+    "position": "Начальник отдела (супруга — Марии Петровны Сидоровой, ИНН 5001 0073 2259)",
+    "department": "Отдел учета, д.р. супруги 3 февраля 1982 г., счет 40817 810 0000 0000 0001",
+    "model": "Camry a 123 bc 77",
+    "make": "Toyota 03.02.82",
+}
+LEAKS = ["Мари", "Сидоров", "5001 0073 2259", "500100732259", "a 123 bc 77", "40817 810", "3 февраля 1982",
+         "03.02.82"]
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> str:
+    tmp = tmp_path_factory.mktemp("privacy")
+    sheets = english_sheets()
+    sheets["servants"][0].update(position=PLANTED["position"], department=PLANTED["department"])
+    sheets["vehicles"][0].update(model=PLANTED["model"], make=PLANTED["make"])
+    with Store(tmp / "store.duckdb") as store:
+        load(store, write_csv_workbook(tmp / "wb", sheets))
+        paths = publish_year(store, 2023, tmp / "out", {})
+    texts = []
+    for path in paths:
+        if path.suffix == ".xlsx":
+            with zipfile.ZipFile(path) as package:
+                texts += [package.read(n).decode("utf-8") for n in package.namelist() if n.endswith(".xml")]
+        else:
+            texts.append(path.read_text(encoding="utf-8-sig"))
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize("leak", LEAKS)
+def test_no_planted_private_value_is_published(published, leak):
+    assert leak.lower() not in published.lower()
+
+
+def test_the_rest_of_the_text_is_kept(published):
+    assert "Начальник отдела" in published and "Отдел учета" in published and "Camry" in published
+
+
+@pytest.mark.parametrize("text, value", [
+    ("ИНН 5001 0073 2259", "500100732259"), ("знак A 123 BC 77 RUS", "А123ВС77"),
+    ("счет 40817-810-0-0000-0000001", "40817810000000000001"), ("кад. 50:12:0000000:123", "50:12:0000000:123"),
+])
+def test_numbers_are_found_in_their_typed_forms(text, value):
+    assert compact(value) in number_candidates(text)
+
+
+@pytest.mark.parametrize("text", ["03.02.1982", "3.2.1982", "03.02.82", "1982-02-03", "3 февраля 1982 г.",
+                                  "03/02/1982", "3 ФЕВРАЛЯ 1982"])
+def test_dates_are_found_in_russian_forms(text):
+    from datetime import date
+
+    assert date(1982, 2, 3) in date_candidates(f"родилась {text} в Москве")
+
+
+def test_a_name_stem_does_not_cut_longer_words():
+    """«Мария» → stem «Мари»: «Марии» is her name, «Мариинский» a place and stays."""
+    from publish.privacy import Scrubber
+
+    scrub = Scrubber([], ["Мария"])
+    assert scrub("отдел Мариинского района, супруга Марии") == "отдел Мариинского района, супруга"
