@@ -20,7 +20,7 @@ import argparse
 import shutil
 from pathlib import Path
 
-from benchmarks.run import DATA, Measure, cli, measure, python
+from benchmarks.measure import DATA, Measure, cli, measure, python
 
 YEARS = (2020, 2021, 2022, 2023, 2024)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from benchmarks.run import Measure
+    from benchmarks.measure import Measure
 
 # benchmarks.run lists this module in its STAGES: import it lazily, inside the functions.
 YEAR = 2024
@@ -51,7 +51,7 @@ def written(db: Path, out: Path, year: int = YEAR) -> str:
 
 def time_publish(db: Path, out: Path, size: str, year: int = YEAR) -> Measure:
     """One `declarations publish` into a fresh `out` as its own process."""
-    from benchmarks.run import cli, measure
+    from benchmarks.measure import cli, measure
 
     shutil.rmtree(out, ignore_errors=True)
     result = measure("publish, all formats", size,
@@ -62,7 +62,7 @@ def time_publish(db: Path, out: Path, size: str, year: int = YEAR) -> Measure:
 
 def publish_stages(servants: int) -> list[Measure]:
     """Load the 2024 CSV folder into a fresh store (timed), then time the publication."""
-    from benchmarks.run import cli, generate, measure
+    from benchmarks.measure import cli, generate, measure
 
     data = generate(servants, [2023, YEAR])
     size = f"{_thousands(servants)} servants, 1 year"

@@ -13,90 +13,14 @@ import json
 import os
 import platform
 import subprocess
-import sys
-import threading
-import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "bench-data"
-BIN = Path(sys.executable).parent
+from benchmarks.bench_check import check_stages
+from benchmarks.bench_publish import publish_stages
+from benchmarks.measure import DATA, ROOT, Measure, cli, generate, measure, python
+
 RESULTS = ROOT / "BENCHMARKS.md"
-
-
-@dataclass
-class Measure:
-    stage: str
-    size: str
-    wall_s: float
-    peak_mb: float
-    note: str = ""
-
-
-def _tree_rss_kb(root: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc (worker pools included)."""
-    parents, rss = {}, {}
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
-        except OSError:
-            continue
-        pid = int(status.parent.name)
-        parents[pid] = int(fields.get("PPid", "0"))
-        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
-    tree, frontier = {root}, [root]
-    while frontier:
-        frontier = [pid for pid, parent in parents.items() if parent in frontier and pid not in tree]
-        tree.update(frontier)
-    return sum(rss.get(pid, 0) for pid in tree)
-
-
-def _sample_peak(pid: int, peak: list[int], done: threading.Event) -> None:
-    while not done.wait(0.25):
-        peak[0] = max(peak[0], _tree_rss_kb(pid))
-
-
-def measure(stage: str, size: str, command: list[str], note: str = "", cwd: Path = ROOT) -> Measure:
-    """Run one command as its own process; wall time and peak memory (the larger of the process's own
-    peak RSS and the sampled sum over it and its worker processes)."""
-    print(f"[bench] {stage} ({size}): {' '.join(command)}", flush=True)
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak, done = [0], threading.Event()
-    sampler = threading.Thread(target=_sample_peak, args=(process.pid, peak, done), daemon=True)
-    sampler.start()
-    _, status, usage = os.wait4(process.pid, 0)
-    done.set()
-    sampler.join()
-    wall = time.perf_counter() - start
-    stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"stage {stage} failed:\n{stderr[-3000:]}")
-    result = Measure(stage, size, wall, max(usage.ru_maxrss, peak[0]) / 1024, note)
-    print(f"[bench]   {wall:.1f} s, {result.peak_mb:.0f} MB", flush=True)
-    return result
-
-
-def python(*args: str) -> list[str]:
-    return [str(BIN / "python"), *args]
-
-
-def cli(*args: str) -> list[str]:
-    return [str(BIN / "declarations"), "--quiet", *args]
-
-
-def generate(servants: int, years: list[int]) -> Path:
-    out = DATA / f"s{servants}"
-    marker = out / ".complete"
-    if not marker.exists():
-        out.mkdir(parents=True, exist_ok=True)
-        measure("generate", f"{servants}", python(
-            "-m", "sample_data.generator", "--out", str(out), "--servants", str(servants),
-            "--years", *map(str, years), "--seed", "7", "--form", "both", "--header-language", "en"))
-        marker.touch()
-    return out
 
 
 def load_stages(servants: int) -> list[Measure]:
@@ -114,8 +38,6 @@ def load_stages(servants: int) -> list[Measure]:
 
 
 def check_stage(servants: int) -> list[Measure]:
-    from benchmarks.bench_check import check_stages  # imports this module: load it lazily
-
     return check_stages(servants)
 
 
@@ -169,7 +91,6 @@ def asset_identity_stage() -> list[Measure]:
     return []
 
 
-from benchmarks.bench_publish import publish_stages  # noqa: E402  (it imports this module lazily)
 STAGES = [load_stages, check_stage, publish_stages]  # for each size of organisation
 ONCE = [match_quality_stage, match_compare_stage, match_scale_stage, asset_identity_stage]
 
@@ -187,16 +108,37 @@ def commit() -> str:
                            text=True).stdout.strip() or "unknown"
 
 
-def write_results(results: list[Measure]) -> None:
+def _table_rows(text: str) -> list[Measure]:
+    """The rows of a BENCHMARKS.md results table, read back so that `--only` can keep them."""
+    rows = []
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 5 and line.startswith("| ") and cells[2].replace(".", "", 1).isdigit():
+            rows.append(Measure(cells[0], cells[1], float(cells[2]), float(cells[3]), cells[4]))
+    return rows
+
+
+def merged_with_previous(results: list[Measure], previous: str) -> list[Measure]:
+    """Previous rows with those re-measured now replaced (same stage and size), new ones at the end."""
+    fresh = {(m.stage, m.size): m for m in results}
+    kept = [fresh.pop((m.stage, m.size), m) for m in _table_rows(previous)]
+    return kept + list(fresh.values())
+
+
+def write_results(results: list[Measure], only: list[str] | None = None) -> None:
+    previous = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    header = [f"- Machine: {machine()}", f"- Date: {datetime.now():%Y-%m-%d %H:%M}", f"- Commit: {commit()}"]
+    if only:
+        results = merged_with_previous(results, previous)
+        header = [line for line in previous.splitlines() if line.startswith(("- Machine:", "- Date:", "- Commit:"))]
+        header.append(f"- Re-measured with `--only {' '.join(only)}` on {datetime.now():%Y-%m-%d %H:%M} at {commit()}")
     lines = [
         "# Benchmarks",
         "",
         "Written by `make bench` (`benchmarks/run.py`); each stage is a separate process, timed as a whole,",
         "with its own peak resident memory. Targets are in the issues; the figures are what this run measured.",
         "",
-        f"- Machine: {machine()}",
-        f"- Date: {datetime.now():%Y-%m-%d %H:%M}",
-        f"- Commit: {commit()}",
+        *header,
         "",
         "| stage | size | wall, s | peak memory, MB | note |",
         "|---|---|---:|---:|---|",
@@ -213,14 +155,18 @@ def write_results(results: list[Measure]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--only", nargs="+", metavar="STAGE", choices=[s.__name__ for s in STAGES + ONCE],
+                        help="re-measure only these stage functions; the other rows of BENCHMARKS.md are kept")
     args = parser.parse_args()
     results: list[Measure] = []
     for servants in args.sizes:
         for stage in STAGES:
-            results += stage(servants)
+            if not args.only or stage.__name__ in args.only:
+                results += stage(servants)
     for stage in ONCE:
-        results += stage()
-    write_results(results)
+        if not args.only or stage.__name__ in args.only:
+            results += stage()
+    write_results(results, args.only)
 
 
 if __name__ == "__main__":

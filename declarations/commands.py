@@ -9,7 +9,7 @@ from pathlib import Path
 from declarations.console import console, detail, fail, progress, say
 from declarations.settings import deadline_options, load_settings
 from declarations.store import Store
-from publish import calendar
+from declarations import calendar
 
 
 def print_deadline(year: int, category: str, config: Path | None) -> None:

@@ -47,7 +47,7 @@ def load_settings(config: Path | None = None) -> dict[str, Any]:
 
 
 def deadline_options(settings: dict[str, Any]) -> dict[str, Any]:
-    """Keyword arguments for publish.calendar functions from the [deadlines] settings."""
+    """Keyword arguments for declarations.calendar functions from the [deadlines] settings."""
     section = settings["deadlines"]
     return {
         "categories": {name: tuple(md) for name, md in section["categories"].items()},

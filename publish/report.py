@@ -28,8 +28,9 @@ from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from declarations import calendar
 from declarations.store import Store
-from publish import calendar, site
+from publish import site
 from publish.charts import bar_list_chart, income_area_chart
 from publish.report_data import (NBSP, SECTION_LABELS, SEVERITY_LABELS, STATUS_LABELS, STATUS_ORDER, Report,
                                  area_ru, build_report, date_ru, int_ru, money_ru, pct_ru)

@@ -38,7 +38,7 @@ from declarations.model import (ASSET_KINDS, DECLARATION_KINDS, HOLDINGS, INCOME
 from checks.matching.findings import METHOD_RU
 from declarations.settings import deadline_options, defaults_text
 from declarations.store import Store
-from publish import calendar
+from declarations import calendar
 
 NBSP = "\u00a0"
 NO_ORGANISATION = "Организация не указана"

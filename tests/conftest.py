@@ -13,7 +13,8 @@ from declarations.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data" / "sample"
-EXAMPLES = ROOT.parent / "shared" / "examples" / "declarator"
+FIXTURES = ROOT / "tests" / "fixtures"
+EXAMPLES = FIXTURES / "declarator"  # copies of ../shared/examples/declarator (tests/test_fixtures.py keeps them equal)
 
 
 def write_csv_workbook(folder: Path, sheets: dict[str, list[dict]]) -> Path:

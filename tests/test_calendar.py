@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from publish.calendar import (
+from declarations.calendar import (
     DEFAULT_FILING_CATEGORIES,
     NON_WORKING_DAYS_2020,
     NON_WORKING_DAYS_2021,

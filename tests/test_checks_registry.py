@@ -10,7 +10,7 @@ import checks.registry as registry
 from checks.registry import BY_CODE, RULES
 
 ROOT = Path(__file__).resolve().parent.parent
-SPEC = ROOT.parent / "shared" / "spec" / "checks.md"
+SPEC = ROOT / "tests" / "fixtures" / "spec" / "checks.md"  # a copy of ../shared/spec (tests/test_fixtures.py)
 SECTIONS = ("## Submission", "## Internal consistency", "## Year over year")
 
 

@@ -15,7 +15,7 @@ from publish.public_rows import (
     is_female_name, short_name, slugify,
 )
 from publish.publisher import publish_year
-from tests.conftest import declaration, load, servant, write_csv_workbook
+from tests.conftest import EXAMPLES, declaration, load, servant, write_csv_workbook
 from tests.test_publish_data import ORG, ORG2, load_rich, rich_store  # noqa: F401  (fixture)
 
 SETTINGS = {"publish": {"sort_by": "surname"}}
@@ -301,8 +301,7 @@ def test_declarator_json_format(published):
     assert person["vehicles"][1] == {"text": "автомобиль легковой Kia Rio", "relative": "Супруг(а)",
                                      "relative_index": 1}
     # the same keys as the real Declarator examples
-    example = json.loads((Path(__file__).resolve().parents[2] / "shared" / "examples" / "declarator"
-                          / "minfin2016.xlsx.json").read_text(encoding="utf-8"))
+    example = json.loads((EXAMPLES / "minfin2016.xlsx.json").read_text(encoding="utf-8"))
     example_keys = {k for p in example["persons"] for e in p["real_estates"] for k in e}
     assert {k for e in person["real_estates"] for k in e} <= example_keys
     assert set(example["persons"][0]["person"]) <= set(person["person"])

@@ -18,7 +18,7 @@ import pytest
 from checks.flags import Flag, review, save_run
 from declarations.settings import deadline_options, load_settings
 from declarations.store import Store
-from publish import calendar
+from declarations import calendar
 from publish.report import write_report
 from publish.report_data import build_report, evidence_view
 from tests.conftest import declaration, load, servant, write_csv_workbook

@@ -27,7 +27,7 @@ from checks.flags import SEVERITIES, Flag
 from declarations.model import ASSET_KINDS, INCOME_TYPES, OBJECT_TYPES, OWNERSHIPS, RELATIONS, VEHICLE_TYPES
 from declarations.settings import deadline_options
 from declarations.store import Store
-from publish import calendar
+from declarations import calendar
 
 TRACE = bool(os.environ.get("DECLARATIONS_TRACE_SQL"))  # timings of every statement, on stderr
 # DuckDB settings for the run: a memory ceiling (the rest of the process holds the flags) and no
