@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test bench bench-compare-env browser clean
+.PHONY: setup demo test bench bench-compare-env browser libreoffice clean
 
 setup: $(VENV)/.installed
 
@@ -17,10 +17,14 @@ $(VENV)/.installed: pyproject.toml
 browser:
 	@command -v chromium >/dev/null 2>&1 || sh scripts/install-browser.sh
 
+# Debian's LibreOffice Calc for the round-trip tests of the HR workbooks (skipped if already there).
+libreoffice:
+	@command -v soffice >/dev/null 2>&1 || sh scripts/install-libreoffice.sh
+
 demo: setup
 	$(BIN)/declarations demo --out demo-output
 
-test: setup browser
+test: setup browser libreoffice
 	$(BIN)/pytest -q
 
 # OpenSanctions' matcher for benchmarks/match_compare.py in its own virtualenv: it pins duckdb<2, we need >=2.

@@ -140,12 +140,33 @@ def render_evidence(code: str, evidence: Any) -> str:
     from checks.registry import rule_for
 
     found = rule_for(code)
-    if found is not None and found.describe is not None:
+    describe = found.describe if found is not None else MATCH_DESCRIBERS.get(code)
+    if describe is not None:
         try:
-            return found.describe(evidence)
+            return describe(evidence)
         except (KeyError, TypeError, ValueError, AttributeError):
             pass  # evidence of an older version: fall back to the generic rendering
     return generic_evidence(evidence)
+
+
+def _undeclared_relative(evidence: dict[str, Any]) -> str:
+    from checks.matching.relatives import describe
+
+    if "candidates" not in evidence:
+        raise KeyError("candidates")  # a finding of the version before the ranking
+    return describe(evidence)
+
+
+def _best_candidate_first(record: dict[str, Any]) -> tuple:
+    candidates = (record["evidence"] if isinstance(record["evidence"], dict) else {}).get("candidates") or [{}]
+    return (-(candidates[0].get("kinship_score") or 0), str(record["person_id"]), record["flag_id"])
+
+
+# A code's own sheet in this order (the «Флаги» sheet keeps the order of the list)
+SHEET_ORDER = {"POSSIBLE_UNDECLARED_RELATIVE": _best_candidate_first}
+
+# Renderers of `declarations match` findings (the check rules bring their own through the registry)
+MATCH_DESCRIBERS = {"POSSIBLE_UNDECLARED_RELATIVE": _undeclared_relative}
 
 
 _KEY_RU = {
@@ -231,6 +252,21 @@ def _sheet(workbook, title: str, records: list[dict[str, Any]]) -> None:
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(XLSX_COLUMNS))}{max(sheet.max_row, 1)}"
 
 
+EXPORTED_SHEET = "Выгружено"
+
+
+def _exported_sheet(workbook, records: list[dict[str, Any]]) -> None:
+    """Hidden: each flag's status and note as exported, so `review --from` tells the officer's edits
+    (on either sheet of the flag) from the copies left as they were (checks/review_file.py)."""
+    sheet = workbook.create_sheet(EXPORTED_SHEET)
+    sheet.append(["flag_id", "status", "status_note"])
+    for r in records:
+        sheet.append([r["flag_id"], r.get("status") or "", None])
+        sheet.cell(row=sheet.max_row, column=3).value = _cell(r.get("status_note") or "")
+        sheet.cell(row=sheet.max_row, column=3).data_type = "s"  # a note is text, even one starting with «=»
+    sheet.sheet_state = "hidden"
+
+
 def write_xlsx(records: list[dict[str, Any]], path: Path) -> None:
     import openpyxl
 
@@ -241,6 +277,10 @@ def write_xlsx(records: list[dict[str, Any]], path: Path) -> None:
     for r in records:
         by_code.setdefault(r["code"], []).append(r)
     for code in sorted(by_code):
-        _sheet(workbook, code[:31], by_code[code])
+        rows = by_code[code]
+        if code in SHEET_ORDER:
+            rows = sorted(rows, key=SHEET_ORDER[code])
+        _sheet(workbook, code[:31], rows)
+    _exported_sheet(workbook, records)
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)

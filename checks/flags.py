@@ -146,22 +146,6 @@ def review(store: Store, flag_id: str, status: str, note: str | None) -> None:
         raise
 
 
-def review_from_csv(store: Store, rows: list[dict[str, str]], file: str) -> int:
-    """Bulk review: rows with flag_id, status and note; all rows are checked before any is applied."""
-    issues = []
-    known = {r[0] for r in store.con.execute("SELECT flag_id FROM flags").fetchall()}
-    for number, row in enumerate(rows, start=2):
-        if (row.get("flag_id") or "") not in known:
-            issues.append(Issue(file, "", number, "flag_id", "номер флага из declarations flags", row.get("flag_id") or ""))
-        if (row.get("status") or "") not in STATUSES:
-            issues.append(Issue(file, "", number, "status", "одно из: " + ", ".join(STATUSES), row.get("status") or ""))
-    if issues:
-        raise InputError(issues)
-    for row in rows:
-        review(store, row["flag_id"], row["status"], row.get("note") or None)
-    return len(rows)
-
-
 def read_flags(store: Store, year: int | None = None, include_resolved: bool = True) -> pl.DataFrame:
     where = []
     params: list[Any] = []

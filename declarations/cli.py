@@ -58,10 +58,14 @@ def load(
         results = list(load_paths(store, paths, on_file=lambda p: advance(0, f"Проверка {p.name}")))
         advance(len(files))
     for result in results:
+        for note in result.notes:
+            say(f"{result.source}: {note}")
         if result.unchanged:
             say(f"{result.source}: уже загружен, без изменений")
             continue
         rows = ", ".join(f"{table} {count}" for table, count in result.rows.items() if count)
+        if not rows:
+            continue
         replaced = f" (заменена прежняя загрузка: {len(result.replaced_loads)})" if result.replaced_loads else ""
         say(f"{result.source}: загружено — {rows}{replaced}")
 
@@ -97,13 +101,28 @@ def flags(
 @command()
 def review(
     flag_id: str | None = typer.Argument(None, help="Номер флага."),
-    status: str | None = typer.Option(None, "--status", help="new, explained, dismissed или escalated."),
+    status: str | None = typer.Option(None, "--status", help="new «новый», explained «даны пояснения», "
+                                                             "dismissed «отклонен» или escalated «назначена проверка»."),
     note: str | None = typer.Option(None, "--note", help="Пояснение."),
-    from_file: Path | None = typer.Option(None, "--from", help="CSV со столбцами flag_id, status, note."),
+    from_file: Path | None = typer.Option(None, "--from", help="Книга флагов (.xlsx из flags --format xlsx) или CSV "
+                                                               "со статусами и пояснениями."),
     db: Path = DbOption,
 ) -> None:
     """Отметить результат рассмотрения флага; статус сохраняется при повторных проверках."""
     commands.review_flags(db, flag_id, status, note, from_file)
+
+
+@command()
+def template(
+    year: int = typer.Option(..., "--year", help="Отчетный год."),
+    out: Path = typer.Option(..., "--out", help="Файл .xlsx для заполнения."),
+    db: Path = DbOption,
+    from_store: bool = typer.Option(False, "--from-store", help="Заполнить по сведениям прошлого года из базы "
+                                                               "(так и делается, если база есть)."),
+    organisation: str | None = typer.Option(None, "--organisation", help="Только эта организация базы."),
+) -> None:
+    """Книга для заполнения за год: все листы и столбцы, примечания, списки; служащие и имущество прошлого года."""
+    commands.write_template(db, year, out, from_store, organisation)
 
 
 @command()

@@ -73,24 +73,47 @@ def list_flags(db: Path, year: int | None, fmt: str, out: Path | None, active_on
 
 
 def review_flags(db: Path, flag_id: str | None, status: str | None, note: str | None, from_file: Path | None) -> None:
-    import csv
+    from checks.flags import review
+    from checks.review_file import apply_reviews, status_key
 
-    from checks.flags import review, review_from_csv
-
+    if from_file is not None and not from_file.is_file():
+        fail(f"файла {from_file} нет")
     with Store(db) as store:
         if from_file is not None:
-            try:
-                with from_file.open(encoding="utf-8-sig", newline="") as handle:
-                    rows = list(csv.DictReader(handle))
-            except OSError as error:
-                fail(f"не удалось прочитать {from_file}: {error}")
-            count = review_from_csv(store, rows, str(from_file))
-            say(f"Отмечено флагов: {count}")
+            summary = apply_reviews(store, from_file)
+            say(f"Изменен статус или пояснение флагов: {summary.changed}; строк без изменений: {summary.unchanged}")
             return
         if flag_id is None or status is None:
-            fail("укажите FLAG_ID и --status (или --from FILE.csv)")
-        review(store, flag_id, status, note)
+            fail("укажите FLAG_ID и --status (или --from FILE.xlsx / FILE.csv)")
+        review(store, flag_id, status_key(status) or status, note)
     say(f"Флаг {flag_id}: статус {status}")
+
+
+def write_template(db: Path, year: int, out: Path, from_store: bool, organisation: str | None) -> None:
+    """The year's input workbook; pre-filled when the store exists (or --from-store insists on it)."""
+    from declarations.template import write_template as write
+    from declarations.template_prefill import Prefill, prefill
+
+    if out.suffix.lower() != ".xlsx":
+        fail(f"--out: ожидался файл .xlsx; указано: {out}")
+    if not 2000 <= year <= 2100:
+        fail(f"--year: ожидался отчетный год между 2000 и 2100; указано: {year}")
+    if from_store and not db.exists():
+        fail(f"--from-store: базы {db} нет; без нее шаблон будет пустым (уберите --from-store)")
+    filled = Prefill(year)
+    if db.exists():
+        with Store(db) as store:
+            filled = prefill(store, year, organisation)
+        if filled.base_year is None:
+            say(f"В базе {db} нет списка служащих до {year} года: шаблон без заполненных строк")
+    try:
+        counts = write(filled, out)
+    except OSError as error:
+        fail(f"не удалось записать {out}: {error.strerror or error}")
+    say(f"Шаблон за {year} год: {out}")
+    if filled.base_year is not None:
+        rows = ", ".join(f"{sheet} {count}" for sheet, count in counts.items() if count)
+        say(f"  заполнено по сведениям за {filled.base_year} год: {rows}")
 
 
 def publish_year(db: Path, year: int, out: Path, config: Path | None) -> list[Path]:

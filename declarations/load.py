@@ -20,6 +20,7 @@ from declarations.readers.tables import read_csv_table, sheet_for_name
 from declarations.readers.workbook import read_csv_folder, read_xlsx
 from declarations.text import fold
 from declarations.store import LoadBatch, LoadResult, Store, file_sha256
+from declarations.template_marker import Marker, read_marker, set_aside_drafts
 from declarations.validate import Table, validate_sheet, validate_tables
 
 
@@ -51,7 +52,7 @@ def prepare(path: Path) -> LoadBatch:
     if path.is_dir():
         return _workbook_batch(path, *read_csv_folder(path))
     if suffix == ".xlsx":
-        return _workbook_batch(path, *read_xlsx(path))
+        return _workbook_batch(path, *read_xlsx(path), marker=read_marker(path))
     if suffix == ".json":
         return _json_batch(path)
     if suffix == ".csv":
@@ -64,10 +65,15 @@ def _store_frame(table: Table, **constants: object) -> pl.DataFrame:
     return frame.with_columns(*[pl.lit(v).alias(k) for k, v in constants.items()])
 
 
-def _workbook_batch(path: Path, raws, issues: list[Issue]) -> LoadBatch:
+def _workbook_batch(path: Path, raws, issues: list[Issue], marker: Marker | None = None) -> LoadBatch:
     file = str(path)
+    raws, unsent = set_aside_drafts(raws, marker)
     tables = validate_tables(file, raws, issues)
-    year = int(tables["declarations"].frame.get_column("year").max())
+    years = tables["declarations"].frame.get_column("year").drop_nulls()
+    if years.is_empty() and marker is None and tables["servants"].frame.height:
+        raise InputError([Issue(file, tables["declarations"].name, None, "", "хотя бы одна справка (по ней виден "
+                                "отчетный год)", "лист без справок")])
+    year = int(years.max()) if not years.is_empty() else (marker.year if marker else None)
     out: dict[str, pl.DataFrame] = {}
     for key, table in tables.items():
         constants: dict[str, object] = {}
@@ -77,7 +83,11 @@ def _workbook_batch(path: Path, raws, issues: list[Issue]) -> LoadBatch:
             constants["source"] = "workbook"
         out[key] = _store_frame(table, **constants)
     organisations = sorted(set(out["servants"].get_column("organisation")))
-    return LoadBatch("workbook", file, file_sha256(path), [f"{org}|{year}" for org in organisations], out, year)
+    notes = [f"не представлено справок (без даты представления): {unsent} — не загружены"] if unsent else []
+    if not organisations:
+        notes.append("книга пуста (ни служащих, ни справок): ничего не загружено")
+    return LoadBatch("workbook", file, file_sha256(path), [f"{org}|{year}" for org in organisations], out, year,
+                     notes=notes)
 
 
 def _registry_batch(path: Path) -> LoadBatch:
@@ -173,4 +183,7 @@ def load_paths(
     if issues:
         raise InputError(issues)
     for batch in batches:
+        if not batch.scope:  # an empty workbook (an untouched template): an empty year, not an error
+            yield LoadResult(batch.source, batch.kind, notes=batch.notes)
+            continue
         yield store.load(batch)

@@ -139,6 +139,7 @@ class LoadBatch:
     scope: list[str]
     tables: dict[str, pl.DataFrame]
     year: int | None = None
+    notes: list[str] = field(default_factory=list)  # what the user should know (drafts set aside, empty book)
 
 
 @dataclass
@@ -148,6 +149,7 @@ class LoadResult:
     rows: dict[str, int] = field(default_factory=dict)
     replaced_loads: list[int] = field(default_factory=list)
     unchanged: bool = False
+    notes: list[str] = field(default_factory=list)
 
 
 class Store:
@@ -184,7 +186,7 @@ class Store:
 
     def load(self, batch: LoadBatch) -> LoadResult:
         """Insert one file's tables in one transaction, replacing what its scope covers."""
-        result = LoadResult(batch.source, batch.kind)
+        result = LoadResult(batch.source, batch.kind, notes=list(batch.notes))
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:

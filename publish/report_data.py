@@ -126,6 +126,9 @@ SETTING_LABELS = {
     "match.founder_share_pct": "Доля учредителя, начиная с которой он учитывается (более), %",
     "match.kin_relations": "Степени родства для PROCUREMENT_AFFILIATION",
     "match.max_block_size": "Наибольший размер блока при поиске пар ФИО",
+    "match.parent_age_gap": "Разница в возрасте родителя и ребенка для POSSIBLE_UNDECLARED_RELATIVE (от, до), лет",
+    "match.sibling_age_gap": "Наибольшая разница в возрасте братьев и сестер для POSSIBLE_UNDECLARED_RELATIVE, лет",
+    "match.relative_min_score": "Наименьшая оценка возможного родственника для POSSIBLE_UNDECLARED_RELATIVE (0–1)",
     "publish.sort_by": "Порядок служащих в публикуемой таблице",
 }
 SETTING_SECTIONS = {"deadlines": "Сроки", "checks": "Проверки", "match": "Закупки", "publish": "Публикация"}
@@ -827,6 +830,8 @@ PRIVATE_KEYS = frozenset({
     "name_in_register", "explanation", "parts", "source_row", "person_id", "load_id", "servant",
     "payroll_source_rows",
 })
+# Never shown either: the arithmetic behind a score (its words are in `why`).
+TECHNICAL_KEYS = frozenset({"chance"})
 NOISE_KEYS = frozenset({"sale_words"})  # settings echoed by some rules; the report shows the settings once
 ORGANISATION_PARENTS = frozenset({"company", "supplier", "security", "procedure", "issuer"})
 COMPARISON_WORDS = {"equal": "совпадает", "different": "не совпадает", "unknown": "неизвестна",
@@ -873,6 +878,9 @@ KEY_LABELS = {
     "sale_words": "Слова, означающие продажу",
     "match_label": "Как сопоставлены строки двух справок", "match_score": "Оценка сопоставления (0–1)",
     "sales_used": "Продажи, учтенные для других объектов",
+    "candidates": "Возможные родственники (по убыванию оценки)", "rank": "№", "roles": "Роли",
+    "kinship_score": "Оценка вероятности родства",
+    "age_difference": "Разница в возрасте, лет (+ моложе служащего)", "min_score": "Показаны с оценки",
 }
 ASSET_LABELS = {"real_estate": "объект недвижимости", "vehicle": "транспортное средство", "account": "счет"}
 MATCHED_BY = {"identifier": "по номеру (идентификатору)", "attributes": "по признакам",
@@ -884,10 +892,10 @@ MATCHED_BY = {"identifier": "по номеру (идентификатору)", 
 ENUMS: dict[str, dict[str, str]] = {
     "subject": {**SUBJECTS, "other": "иное лицо"}, "relation": RELATIONS,
     "kinship": {**RELATIONS, "siblings": "брат или сестра", "parent_child": "ребенок служащего",
-                "child_parent": "отец (мать) служащего"},
+                "child_parent": "отец служащего"},
     "object_type": OBJECT_TYPES, "ownership": OWNERSHIPS, "holding": HOLDINGS, "vehicle_type": VEHICLE_TYPES,
     "income_type": INCOME_TYPES, "asset_kind": ASSET_KINDS, "asset": ASSET_LABELS, "matched_by": MATCHED_BY,
-    "role": OFFICER_ROLES, "officer_role": OFFICER_ROLES, "procurement_role": PROCUREMENT_ROLES,
+    "role": OFFICER_ROLES, "roles": OFFICER_ROLES, "officer_role": OFFICER_ROLES, "procurement_role": PROCUREMENT_ROLES,
     "handled_as": PROCUREMENT_ROLES, "kind": {**DECLARATION_KINDS, **SECURITY_KINDS},
     "birth_date_from": {"relatives": "анкете родственников", "relative": "анкете родственников",
                         "declaration": "справке"},
@@ -929,7 +937,7 @@ def _private(key: str, value: Any, parent: str) -> bool:
         return True
     if isinstance(value, str) and value in COMPARISON_WORDS and key in ("birth_date", "inn", "birth"):
         return False
-    if key in PRIVATE_KEYS:
+    if key in PRIVATE_KEYS or key in TECHNICAL_KEYS:
         return True
     if key == "name" or key == "inn" or key == "birth_date":
         return parent not in ORGANISATION_PARENTS or key == "birth_date"
@@ -961,7 +969,7 @@ def value_text(key: str, value: Any) -> str:
             return f"{number_ru(value, 2, trim=True)}{NBSP}%"
         if key == "ratio":
             return f"в{NBSP}{number_ru(value, 1, trim=True)}{NBSP}раза"
-        if key == "score":
+        if key in ("score", "kinship_score"):
             return number_ru(value, 2)
         if isinstance(value, float) and not value.is_integer():
             return number_ru(value, 2, trim=True)
@@ -1064,9 +1072,9 @@ def describe_item(item: Any, parent: str = "") -> str:
 
 
 #: The order of the fields of an item described on one line (others follow as stored).
-GENERIC_ORDER = ("id", "date", "customer", "customer_inn", "name", "inn", "issuer_name", "issuer_inn", "kind",
-                 "relation", "matched_under", "role", "share_pct", "amount", "is_winner", "procedures", "won_any",
-                 "since", "until", "score", "method", "birth_date", "whose", "source")
+GENERIC_ORDER = ("rank", "id", "date", "customer", "customer_inn", "name", "inn", "issuer_name", "issuer_inn", "kind",
+                 "relation", "matched_under", "role", "roles", "share_pct", "kinship", "amount", "is_winner", "procedures",
+                 "won_any", "since", "until", "score", "kinship_score", "method", "birth_date", "whose", "source")
 
 
 def _generic_rank(key: str, value: Any = None) -> int:

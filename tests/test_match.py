@@ -154,13 +154,14 @@ def test_stake_in_supplier(matched):
 
 def test_possible_undeclared_relative(matched):
     found = flags_of(matched, "POSSIBLE_UNDECLARED_RELATIVE")
-    assert [(f["person_id"], f["evidence"]["officer"]["name"], f["evidence"]["kinship"]) for f in found] == [
-        ("1", "Петрова Мария Сергеевна", "siblings")]
+    assert [(f["person_id"], f["evidence"]["company"]["inn"],
+             [(c["name"], c["kinship"]) for c in f["evidence"]["candidates"]]) for f in found] == [
+        ("1", F, [("Петрова Мария Сергеевна", "siblings")])]
     assert found[0]["severity"] == "low"
 
 
 def test_declared_brother_is_not_a_possible_undeclared_relative(matched):
-    names = {f["evidence"]["officer"]["name"] for f in flags_of(matched, "POSSIBLE_UNDECLARED_RELATIVE")}
+    names = {c["name"] for f in flags_of(matched, "POSSIBLE_UNDECLARED_RELATIVE") for c in f["evidence"]["candidates"]}
     assert "Petrov Oleg Sergeevich" not in names and "Петров Олег Сергеевич" not in names
 
 
@@ -225,6 +226,6 @@ def test_a_servant_is_found_under_her_maiden_name_and_so_is_her_brother(store, t
     assert "служащий (под прежней фамилией)" in by_code["PROCUREMENT_AFFILIATION"].message
     assert by_code["SERVANT_IS_OFFICER"].evidence["company"]["inn"] == A
     brother = by_code["POSSIBLE_UNDECLARED_RELATIVE"]
-    assert (brother.evidence["officer"]["name"], brother.evidence["compared_with"]["whose"]) == (
-        "Смирнов Олег Викторович", "self_former")
+    candidate = brother.evidence["candidates"][0]
+    assert (candidate["name"], candidate["compared_with"]["whose"]) == ("Смирнов Олег Викторович", "self_former")
     assert "по прежней фамилии служащего" in brother.message

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from checks.flags import Flag
-from checks.matching import candidates, decide, findings, people
+from checks.matching import candidates, decide, findings, people, relatives
 from declarations.store import Store
 
 
@@ -36,7 +36,7 @@ def run_match(store: Store, settings: dict, on_step: Callable[[str], None] = lam
             findings.affiliation_flags(store, options)
             + findings.officer_flags(store)
             + findings.stake_flags(store)
-            + findings.undeclared_relative_flags(store, persons, matches, options["match_threshold"])
+            + relatives.undeclared_relative_flags(store, persons, matches, options)
         )
     finally:
         for name in ("m_people", "m_officers", "m_matches"):

@@ -5,17 +5,13 @@ for them in `commissions`, and every procedure whose customer is their organisat
 (customer name equal up to case, spaces and ё). The organisation's procurement, for
 STAKE_IN_SUPPLIER and POSSIBLE_UNDECLARED_RELATIVE, is every procedure whose customer
 is the organisation or that a servant of the organisation handled.
+POSSIBLE_UNDECLARED_RELATIVE lives in `relatives.py` (names, ages and rarity).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-import polars as pl
-
 from checks.flags import Flag
-from checks.matching.decide import LEAD_METHODS, compared, parsed
-from checks.names import kinship, kinship_keys
+from checks.matching.decide import LEAD_METHODS
 from declarations.model import OFFICER_ROLES, PROCUREMENT_ROLES, RELATIONS, SECURITY_KINDS, SUBJECTS
 from declarations.store import Store
 
@@ -37,7 +33,7 @@ def _fold_sql(column: str) -> str:
 
 SETUP_SQL = f"""
 CREATE OR REPLACE TEMP TABLE m_servant AS
-    SELECT person_id, full_name, organisation, procurement_role, year, {_fold_sql('organisation')} AS org_key
+    SELECT person_id, full_name, organisation, procurement_role, year, birth_date, {_fold_sql('organisation')} AS org_key
     FROM servants WHERE source = 'workbook'
     QUALIFY row_number() OVER (PARTITION BY person_id ORDER BY year DESC) = 1;
 CREATE OR REPLACE TEMP TABLE m_procedure AS
@@ -109,17 +105,6 @@ JOIN supplier u ON u.org_key = s.org_key
        OR (x.issuer_inn IS NULL AND {_fold_sql('x.issuer_name')} = u.name_key))
 ORDER BY d.person_id, d.year, x.issuer_inn, d.subject_key
 """
-
-PARTICIPANT_OFFICERS_SQL = """
-SELECT DISTINCT op.org_key, o.officer_idx, o.company_inn, o.company_name, o.person_name, o.role, o.share_pct,
-       o.birth_date, p.procedure_id, p.date
-FROM m_officers o
-JOIN m_procedure p ON p.participant_inn = o.company_inn
-JOIN m_org_procedure op USING (procedure_id)
-WHERE (o.since IS NULL OR o.since <= p.date) AND (o.until IS NULL OR o.until >= p.date)
-ORDER BY o.officer_idx, p.procedure_id
-"""
-
 
 def _explain(row: dict) -> dict:
     """The match as evidence: both names as written, score, how each part agreed, birth date and INN."""
@@ -226,66 +211,3 @@ def stake_flags(store: Store) -> list[Flag]:
         identity = f"{row['participant_inn']}|{row['subject_key']}"
         flags.append(Flag("STAKE_IN_SUPPLIER", row["person_id"], row["year"], "high", message, evidence, identity))
     return flags
-
-
-def undeclared_relative_flags(
-    store: Store, people: pl.DataFrame, matches: pl.DataFrame, match_threshold: float
-) -> list[Flag]:
-    """Officers of participants whose names suggest kinship with a servant (or the spouse's family)."""
-    officers = store.frame(PARTICIPANT_OFFICERS_SQL)
-    servants = store.frame("SELECT person_id, full_name, org_key, year FROM m_servant")
-    matched = defaultdict(set)  # person_id -> officer_idx already matched to someone declared
-    for person_id, officer_idx in matches.join(people.select("alias_idx", "person_id"), on="alias_idx").select(
-            "person_id", "officer_idx").iter_rows():
-        matched[person_id].add(officer_idx)
-    declared_names = defaultdict(list)  # person_id -> names of the servant and declared relatives
-    for person_id, name in people.select("person_id", "name").iter_rows():
-        declared_names[person_id].append(name)
-
-    def declared(person_id: str, officer_name: str) -> bool:
-        """The officer is, or bears the very name of, someone already declared (a namesake is no sibling)."""
-        return any(compared(name, officer_name).score >= match_threshold for name in declared_names[person_id])
-
-    # whose names to look from: the servant, and the servant or the spouse under a former surname
-    anchors = [(r["person_id"], r["org_key"], r["full_name"], "self") for r in servants.iter_rows(named=True)]
-    former = people.filter(pl.col("relation").is_in(["self", "spouse"]) & (pl.col("name_kind") == "former_name"))
-    org_of = dict(servants.select("person_id", "org_key").iter_rows())
-    anchors += [(r["person_id"], org_of.get(r["person_id"]), r["name"], f"{r['relation']}_former")
-                for r in former.iter_rows(named=True)]
-    by_key = defaultdict(list)
-    for anchor in anchors:
-        for key in kinship_keys(parsed(anchor[2])):
-            by_key[(anchor[1], key)].append(anchor)
-    name_of = dict(servants.select("person_id", "full_name").iter_rows())
-    year_of = dict(servants.select("person_id", "year").iter_rows())
-    flags = {}
-    for row in officers.iter_rows(named=True):
-        officer_name = parsed(row["person_name"])
-        for key in kinship_keys(officer_name):
-            for person_id, _, anchor_name, anchor_kind in by_key.get((row["org_key"], key), []):
-                if row["officer_idx"] in matched[person_id] or declared(person_id, row["person_name"]):
-                    continue
-                relation = kinship(parsed(anchor_name), officer_name)
-                if relation is None:
-                    continue
-                identity = f"{row['company_inn']}|{officer_name.display()}|{anchor_kind}"
-                kin_ru = {"siblings": "брат или сестра", "parent_child": "ребенок", "child_parent": "отец"}[relation]
-                kin_ru += {"spouse_former": " супруга(и) (по прежней фамилии)",
-                           "self_former": " (по прежней фамилии служащего)"}.get(anchor_kind, "")
-                message = (f"{name_of[person_id]}: {OFFICER_ROLES.get(row['role'], row['role'])} участника закупки "
-                           f"«{row['company_name']}» — «{row['person_name']}», возможно {kin_ru}; "
-                           f"нет в анкете родственников")
-                evidence = {
-                    "servant": {"person_id": person_id, "name": name_of[person_id]},
-                    "compared_with": {"name": anchor_name, "whose": anchor_kind},
-                    "officer": {"name": row["person_name"], "role": row["role"], "share_pct": row["share_pct"],
-                                "birth_date": row["birth_date"]},
-                    "company": {"inn": row["company_inn"], "name": row["company_name"]},
-                    "procedure": {"id": row["procedure_id"], "date": row["date"]},
-                    "kinship": relation,
-                    "why": "та же фамилия (с учетом родовой формы) и отчество, указывающее на родство",
-                }
-                flag = Flag("POSSIBLE_UNDECLARED_RELATIVE", person_id, year_of[person_id], "low", message,
-                            evidence, identity)
-                flags.setdefault(flag.flag_id, flag)
-    return list(flags.values())

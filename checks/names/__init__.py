@@ -25,7 +25,12 @@ The model, in the order the data flows:
 5. `could_be_siblings` / `could_be_parent_child` / `kinship` (kinship.py) flag possible
    undeclared relatives from surname key and patronymic.
 
-Pure Python, no I/O; hot functions are cached with `functools.lru_cache`.
+6. `frequency` (frequency.py) says how common a surname, given name or father's name is, from the
+   `russiannames` package's tables (queried with DuckDB); its patronymics table also answers
+   `given_from_patronymic` before the suffix rules.
+
+Pure Python apart from those two reads of the package's bundled tables; hot functions are cached
+with `functools.lru_cache`.
 """
 
 from .blocking import blocking_key_frame, blocking_keys, kinship_keys, name_features

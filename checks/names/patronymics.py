@@ -14,13 +14,23 @@ Irregular ones are listed in `_IRREGULAR`.  The reverse direction also understan
 alternative -иевич/-ьевич spellings (Валериевич = Валерьевич), Ukrainian forms after
 folding (Андрійович -> андрийович, Іванівна -> иванивна, Миколаївна -> миколайивна) and
 Turkic "оглы"/"кызы" patronymics ("Гусейн оглы").
+
+The reverse direction prefers the data: the `russiannames` patronymics table gives the father's
+name of 13 700 patronymics as written in Russian name lists (Ильич -> Илья, Мусич -> Муса,
+Раисович -> Раис, not the woman's name Раиса the suffix rules would guess). The rules answer for
+what the table lacks, and where the table spells a man's name we know in another way
+(Гаврилович -> Гаврил; we keep Гаврила, which links to Гавриил). The hand-written reverse forms
+below are those the table lacks; tests/test_patronymic_data.py shows where both agree.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from .given_names import canonical_given, is_known_given
+import duckdb
+
+from .frequency import table
+from .given_names import canonical_given, given_gender, is_known_given
 from .normalise import fold
 
 _IRREGULAR: dict[str, tuple[str, str]] = {
@@ -44,12 +54,10 @@ _IRREGULAR: dict[str, tuple[str, str]] = {
 # Reverse lookups for irregular and colloquial patronymics.
 _REVERSE_IRREGULAR: dict[str, str] = {p: g for g, pair in _IRREGULAR.items() for p in pair}
 _REVERSE_IRREGULAR.update(
-    {
+    {  # colloquial forms the russiannames table lacks
         "ильична": "илья",
-        "кузьмична": "кузьма",
-        "фомична": "фома",
-        "лукична": "лука",
         "яковович": "яков",  # Ukrainian Якович is handled by the -ович rule
+        # the table reads Данил, Гаврил (names of their own); we keep the old names, which link to Даниил, Гавриил
         "данилович": "данила",
         "даниловна": "данила",
         "гаврилович": "гаврила",
@@ -148,6 +156,24 @@ def _derives(given: str, word: str) -> bool:
     return word in _regular(given) or word in _IRREGULAR.get(canonical_given(given), ())
 
 
+@lru_cache(maxsize=1)
+def data_fathers() -> dict[str, str]:
+    """Folded patronymic -> folded father's given name, from the russiannames patronymics table."""
+    with duckdb.connect() as con:
+        rows = con.execute(f"SELECT text, fname FROM read_parquet('{table('midnames')}') WHERE fname IS NOT NULL "
+                           "ORDER BY count").fetchall()
+    return {fold(text): fold(father) for text, father in rows}  # the commonest reading last, so it wins
+
+
+@lru_cache(maxsize=1)
+def data_male_names() -> frozenset[str]:
+    """Men's given names of the russiannames table borne by at least 20 people (folded)."""
+    with duckdb.connect() as con:
+        rows = con.execute(f"SELECT text FROM read_parquet('{table('names')}') WHERE gender = 'm' AND count >= 20"
+                           ).fetchall()
+    return frozenset(fold(text) for (text,) in rows)
+
+
 @lru_cache(maxsize=1 << 15)
 def given_from_patronymic(patronymic: str) -> str | None:
     """The father's given name (folded) behind a patronymic, or None if it is not one.
@@ -166,12 +192,27 @@ def given_from_patronymic(patronymic: str) -> str | None:
         if tail in _TURKIC_MALE or tail in _TURKIC_FEMALE:
             return head.split(" ")[-1] or None
         word = tail
+    ruled = _ruled_father(word)
+    data = data_fathers().get(word)
+    if data is None or data == ruled:
+        return ruled
+    if word in _REVERSE_IRREGULAR or (ruled is not None and given_gender(ruled) == "m" and not is_known_given(data)):
+        return ruled  # a known man's name in another spelling (Гаврила for the table's Гаврил)
+    return data
+
+
+def _ruled_father(word: str) -> str | None:
+    """The father's name the suffix rules and the irregular forms give for a folded patronymic word."""
     if word in _REVERSE_IRREGULAR:
         return _REVERSE_IRREGULAR[word]
     candidates, strong = _stem_candidates(word)
     for candidate in candidates:
         if is_known_given(candidate) and (strong or _derives(candidate, word)):
             return candidate
+    if not strong:  # Мусич: a man's name of the russiannames table, not of our dictionary
+        for candidate in candidates:
+            if candidate in data_male_names() and _derives(candidate, word):
+                return candidate
     if strong and candidates and len(candidates[0]) > 1:
         return candidates[0]
     return None
