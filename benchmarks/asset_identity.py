@@ -20,9 +20,8 @@ import shutil
 import time
 from pathlib import Path
 
-import duckdb
 
-from benchmarks.run import DATA, ROOT
+from benchmarks.measure import DATA, ROOT
 
 D_CODES = ("PROPERTY_DISAPPEARED", "PROPERTY_APPEARED", "PROPERTY_AREA_CHANGED", "PROPERTY_SHARE_CHANGED",
            "VEHICLE_DISAPPEARED", "VEHICLE_APPEARED", "ACCOUNT_OPEN_DATE_CHANGED", "ACCOUNT_UNDECLARED_BEFORE")

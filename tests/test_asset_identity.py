@@ -157,3 +157,28 @@ def test_real_eight_years_report_nothing_gone_because_it_was_respelt(store):
     # Mazda in 2017 is gone (no sale income declared), and the empty справки of 2013 and 2015 say nothing.
     assert gone == [("VEHICLE_DISAPPEARED", 2017, 2016)]
     assert not [f for f in flags if f.code == "INCOME_JUMP" and f.year in (2013, 2015)]
+
+
+def test_securities_and_liabilities_have_identity_specs_that_match(store, tmp_path):
+    """No Д code reads them yet, but the layer matches every asset kind the form has (for analysts and
+    future rules): an issuer by INN or by name without its legal form, a loan by renamed creditor."""
+    from checks.identity.matching import matching
+    from checks.rules import Context
+    from declarations.settings import load_settings
+
+    load_years(store, tmp_path, {
+        2022: {"securities": [{"declaration_id": "2022-1", "issuer_name": "ПАО «Газпром»", "kind": "shares",
+                               "share_pct": "0,01", "amount": "10000"}],
+               "liabilities": [{"declaration_id": "2022-1", "kind": "ипотека", "creditor": "ВТБ 24 (ПАО)",
+                                "amount": "2000000", "incurred_on": "2016-05-01"}]},
+        2023: {"securities": [{"declaration_id": "2023-1", "issuer_name": "Газпром", "kind": "shares",
+                               "share_pct": "0,01", "amount": "12000"}],
+               "liabilities": [{"declaration_id": "2023-1", "kind": "Ипотечный кредит", "creditor": "Банк ВТБ (ПАО)",
+                                "amount": "1800000", "incurred_on": "2016-05-01"}]}})
+    ctx = Context(store, load_settings())
+    try:
+        for kind, stage in (("security", "attributes"), ("liability", "attributes")):
+            found = ctx.rows(f"SELECT stage FROM {matching(ctx, kind)}")
+            assert [SPECS[kind].stages[r['stage'] - 1].name for r in found] == [stage]
+    finally:
+        ctx.close()

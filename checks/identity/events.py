@@ -5,11 +5,12 @@
   classifies the sale by the words of its description). **One sale explains one object**: the gone
   objects of a pair are ranked (own objects first, then joint ones; then by source row) and the
   first as many as there are sales are explained.
-* A **move inside the family** is one event: an object gone from one member's справка and declared
-  by another member the same year (the same identifier, or the same attributes where one side has
-  none) is not gone, and a new object that another member declared before is not new. A share that
-  moves (the servant's 1/1 becomes 1/2 and the spouse's new 1/2) is then reported once, as the
-  servant's PROPERTY_SHARE_CHANGED.
+* A **move inside the family** is one event. A gone object that another member of the family declares
+  in the current year (the same identifier, or the same attributes where one side has none) is not
+  gone: it is still in the family. A new object is not new when another member declared it before
+  and no longer holds it, or holds a smaller share of it — so a share passed on (the servant's 1/1
+  becomes 1/2 and the spouse's new 1/2) is reported once, as the servant's PROPERTY_SHARE_CHANGED,
+  while the joint land both spouses declare every year is no source of a new plot.
 """
 
 from __future__ import annotations

@@ -54,7 +54,7 @@ def liability_kind(text: str | None) -> tuple[str | None]:
     if text is None or not str(text).strip():
         return (None,)
     folded = str(text).lower().replace("ё", "е")
-    for kind, words in (("mortgage", "ипотек"), ("loan", "заем|займ|заём"), ("credit", "кредит")):
+    for kind, words in (("mortgage", "ипотек|ипотеч"), ("loan", "заем|займ|заём"), ("credit", "кредит")):
         if re.search(words, folded):
             return (kind,)
     return (" ".join(re.findall(r"[0-9a-zа-я]+", folded)) or None,)

@@ -178,11 +178,20 @@ def matching(ctx: Context, kind: str) -> str:
                     f"p.source_row AS prev_row, c.source_row AS cur_row{carry_sql}{extra} "
                     f"FROM {prev} p JOIN {cur} c ON c.did = p.next_did ")
 
-        def open_rows() -> None:
-            ctx.run(f"""CREATE OR REPLACE TEMP TABLE {prev_rows} AS SELECT * FROM {table}
-                        WHERE next_did IS NOT NULL AND rid NOT IN (SELECT prev_rid FROM {out})""")
-            ctx.run(f"""CREATE OR REPLACE TEMP TABLE {cur_rows} AS SELECT * FROM {table}
-                        WHERE prev_did IS NOT NULL AND rid NOT IN (SELECT cur_rid FROM {out})""")
+        opened = [False]
+
+        def open_rows(stage: int | None = None) -> None:
+            """The rows still unmatched: first from the whole table, then by dropping the rows the last stage
+            matched from the (shrinking) open tables — never a scan of the whole table per stage."""
+            if not opened[0]:
+                ctx.run(f"""CREATE OR REPLACE TEMP TABLE {prev_rows} AS SELECT * FROM {table}
+                            WHERE next_did IS NOT NULL AND rid NOT IN (SELECT prev_rid FROM {out})""")
+                ctx.run(f"""CREATE OR REPLACE TEMP TABLE {cur_rows} AS SELECT * FROM {table}
+                            WHERE prev_did IS NOT NULL AND rid NOT IN (SELECT cur_rid FROM {out})""")
+                opened[0] = True
+                return
+            ctx.run(f"""DELETE FROM {prev_rows} WHERE rid IN (SELECT prev_rid FROM {out} WHERE stage = {stage})""")
+            ctx.run(f"""DELETE FROM {cur_rows} WHERE rid IN (SELECT cur_rid FROM {out} WHERE stage = {stage})""")
 
         ctx.run(f"""CREATE OR REPLACE TEMP TABLE {out} AS
                     SELECT NULL::BIGINT AS pair_id, NULL::BIGINT AS prev_rid, NULL::BIGINT AS cur_rid,
@@ -197,7 +206,7 @@ def matching(ctx: Context, kind: str) -> str:
                                   select(number, stage, table, table,
                                          extra=", dp.did IS NULL AND dc.did IS NULL AS single"))
                 continue
-            open_rows()
+            open_rows(number - 1)
             if stage.needs:
                 _fill_lazy(ctx, spec, stage.needs, (prev_rows, cur_rows))
             on = " ".join(f"AND c.{k} = p.{k}" for k in stage.block)
@@ -215,7 +224,7 @@ def matching(ctx: Context, kind: str) -> str:
                 continue
             if stage.exact:
                 _exact_matches(ctx, spec, stage, number, prev_rows, cur_rows, out, scope, condition, carry_sql)
-                open_rows()
+                open_rows(number)
             # two rows whose identifiers are both given and differ are never the same object:
             # attribute candidates pair a row without identifier with any row (two joins, no filter after)
             made = select(number, stage, prev_rows, cur_rows) + on

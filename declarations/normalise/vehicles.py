@@ -95,12 +95,21 @@ def _alias_pattern(alias: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _makes() -> list[tuple[re.Pattern, str]]:
-    found = []
+def _makes() -> tuple[re.Pattern, dict[str, str]]:
+    """One alternation of every make spelling, longest first (the leftmost, then longest, match wins),
+    and the make of each spelling (spaces and hyphens folded)."""
+    names: dict[str, str] = {}
     for row in read_table("vehicle_makes"):
         for alias in aliases(row) + [row["make"]]:
-            found.append((len(alias), re.compile(_alias_pattern(alias)), row["make"]))
-    return [(pattern, make) for _, pattern, make in sorted(found, key=lambda x: -x[0])]
+            names[_join_key(_fold(alias))] = row["make"]
+    spellings = sorted({_fold(a) for row in read_table("vehicle_makes") for a in aliases(row) + [row["make"]]},
+                       key=len, reverse=True)
+    body = "|".join(r"[\s-]*".join(re.escape(w) for w in re.split(r"[\s-]+", a) if w) for a in spellings)
+    return re.compile(r"(?<![0-9a-zа-я])(?:" + body + r")(?![0-9a-zа-я])"), names
+
+
+def _join_key(text: str) -> str:
+    return re.sub(r"[\s-]+", " ", text).strip()
 
 
 @lru_cache(maxsize=1)
@@ -150,13 +159,10 @@ def parse_vehicle(make: str | None, model: str | None = None) -> VehicleName:
     text = _ENGINE.sub(" ", _TYPE_WORDS.sub(" ", text))
     text = _TYPE_WORDS.sub(" ", _PUNCT.sub(" ", text))
     found_make, rest = None, text
-    best = None
-    for pattern, name in _makes():
-        hit = pattern.search(text)
-        if hit and (best is None or hit.start() < best[0].start()):
-            best = (hit, name)
-    if best is not None:
-        hit, found_make = best
+    pattern, names = _makes()
+    hit = pattern.search(text)
+    if hit is not None:
+        found_make = names.get(_join_key(hit.group(0)))
         rest = text[:hit.start()] + " " + text[hit.end():]
     rest = _strip_noise(rest)
     canonical = None
