@@ -20,7 +20,7 @@ import argparse
 import shutil
 from pathlib import Path
 
-from benchmarks.measure import DATA, Measure, cli, measure, python
+from benchmarks.measure import Measure, cli, generate, measure
 
 YEARS = (2020, 2021, 2022, 2023, 2024)
 
@@ -33,21 +33,9 @@ def time_check(db: Path, size: str = "", year: int | None = None, note: str = ""
     return measure(stage, size or db.name, cli(*command), note=note)
 
 
-def generate_years(servants: int, years: tuple[int, ...] = YEARS) -> Path:
-    out = DATA / f"s{servants}-y{len(years)}"
-    marker = out / ".complete"
-    if not marker.exists():
-        out.mkdir(parents=True, exist_ok=True)
-        measure("generate", f"{servants} × {len(years)} years", python(
-            "-m", "sample_data.generator", "--out", str(out), "--servants", str(servants),
-            "--years", *map(str, years), "--seed", "7", "--form", "csv", "--header-language", "en"))
-        marker.touch()
-    return out
-
-
 def check_stages(servants: int, years: tuple[int, ...] = YEARS) -> list[Measure]:
     """Generate, load (timed), then time the first check run and a re-run."""
-    data = generate_years(servants, years)
+    data = generate(servants, list(years), folder=f"s{servants}-y{len(years)}", form="csv")
     size = f"{servants:,} servants × {len(years)} years".replace(",", " ")
     loaded = data / "loaded.duckdb"
     results = []

@@ -1,7 +1,7 @@
 """Time `declarations publish` (xlsx, csv, Declarator json, static site) as a separate process.
 
 For `make bench` (benchmarks/run.py): `publish_stages(servants)` reuses the generated data of
-`run.generate()` (bench-data/s<N>), loads the 2024 CSV folder into a fresh store with the CLI
+`measure.generate()` (bench-data/s<N>), loads the 2024 CSV folder into a fresh store with the CLI
 (timed as its own row) and times one `publish --year 2024` into a fresh folder: wall time and
 its own peak memory. The note counts what was written: servants, справки, rows of the table.
 Target (the publication issue): 100 000 servants, all formats, < 60 s and < 4 GB.

@@ -77,13 +77,14 @@ def cli(*args: str) -> list[str]:
     return [str(BIN / "declarations"), "--quiet", *args]
 
 
-def generate(servants: int, years: list[int]) -> Path:
-    out = DATA / f"s{servants}"
+def generate(servants: int, years: list[int], folder: str | None = None, form: str = "both") -> Path:
+    """A generated data set in bench-data/<folder> (default s<servants>), made once and reused."""
+    out = DATA / (folder or f"s{servants}")
     marker = out / ".complete"
     if not marker.exists():
         out.mkdir(parents=True, exist_ok=True)
-        measure("generate", f"{servants}", python(
+        measure("generate", f"{servants} × {len(years)} years", python(
             "-m", "sample_data.generator", "--out", str(out), "--servants", str(servants),
-            "--years", *map(str, years), "--seed", "7", "--form", "both", "--header-language", "en"))
+            "--years", *map(str, years), "--seed", "7", "--form", form, "--header-language", "en"))
         marker.touch()
     return out

@@ -314,7 +314,7 @@ def write_relative_quality(servants: int = 600, officers: int = 5800, planted: i
              f"married women with their maiden names); a register extract of about {officers} company officers,",
              "of whose companies a share took part in the organisation's procedures (1–5 a procedure); the",
              "contract compares each servant with the officers of those participants only (\"compared\" below).",
-             f"The default share is the sample generator's (3/8 of the register's companies bid); every company",
+             "The default share is the sample generator's (3/8 of the register's companies bid); every company",
              "bidding is the stress case (the world of the first measurements).",
              f"{planted} servants have an undeclared brother or sister (born 1–12 years apart) who directs or",
              "co-owns a participant.",
