@@ -25,6 +25,7 @@ demo: setup
 	$(BIN)/declarations demo --out demo-output
 
 test: setup browser libreoffice
+	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 
 # OpenSanctions' matcher for benchmarks/match_compare.py in its own virtualenv: it pins duckdb<2, we need >=2.

@@ -81,8 +81,8 @@ class Scrubber:
             if first is None or len(folded) < 4:
                 continue
             self.by_first_word[first.group()].append(folded[first.start():].rstrip())
-        for candidates in self.by_first_word.values():
-            candidates.sort(key=len, reverse=True)
+        for phrases in self.by_first_word.values():
+            phrases.sort(key=len, reverse=True)
         self.stems = {_fold_same_length(_stem(w)) for w in name_words if len(_stem(w)) >= 4}
         self.longest_stem = max(map(len, self.stems), default=0)
 

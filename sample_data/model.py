@@ -436,7 +436,6 @@ class Builder:
         alive_f = spec.get("father_alive", yl - father.birth.year < rng.randint(68, 90))
         alive_m = spec.get("mother_alive", yl - mother.birth.year < rng.randint(72, 94))
 
-        rels_tail: list[Rel] = []
         sib_specs = spec.get("siblings")
         if sib_specs is None:
             k = rng.choices((0, 1, 2, 3), (35, 45, 15, 5))[0]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import polars as pl
 
-from .scale import _cum, _Names, _Rng, surname_vocabulary
+from .scale import _Names, _Rng, surname_vocabulary
 
 ROLES = ["начальник отдела", "заместитель начальника отдела", "главный специалист-эксперт", "ведущий специалист",
          "консультант", "главный консультант", "советник", "заместитель руководителя", "руководитель",

@@ -67,3 +67,7 @@ def store(tmp_path: Path):
 
 def load(store: Store, *paths: Path):
     return list(load_paths(store, list(paths)))
+
+
+# the rich hand-made workbook's store, for the publication, privacy and browser tests
+from tests.rich_data import rich_store  # noqa: E402, F401  (a fixture, registered by being here)

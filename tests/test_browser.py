@@ -12,7 +12,7 @@ import pytest
 
 from publish.publisher import publish_year
 from tests.conftest import ROOT, SAMPLE, load
-from tests.test_publish_data import load_rich
+from tests.rich_data import load_rich
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
-import shutil
 import subprocess
 import sys
 from pathlib import Path

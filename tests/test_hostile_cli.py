@@ -5,7 +5,6 @@ the files of one `load` are all validated before anything is committed."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import zipfile

@@ -5,7 +5,6 @@ plate with Latin look-alikes and spaces, birth dates in Russian formats — neve
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
 import pytest
 

@@ -24,7 +24,7 @@ from declarations.text import fold
 from publish.public_rows import format_area, format_money
 from publish.publisher import publish_generalised, publish_year
 from tests.conftest import SAMPLE, load
-from tests.test_publish_data import load_rich
+from tests.rich_data import load_rich
 
 NAME_COLUMNS = {("relatives", "full_name"), ("relatives", "former_names"), ("servants", "former_names"),
                 ("declarations", "subject_name")}
@@ -220,7 +220,7 @@ def test_search_finds_what_it_looks_for(store, tmp_path):
 
 def test_free_text_typed_in_the_wrong_column_is_scrubbed(store, tmp_path):
     """A plate in the model field or a relative's name in the sources of funds never reaches the page."""
-    from tests.test_publish_data import rich_sheets
+    from tests.rich_data import rich_sheets
     from tests.conftest import write_csv_workbook
 
     sheets = rich_sheets(2023)

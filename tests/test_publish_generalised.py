@@ -5,7 +5,7 @@ from __future__ import annotations
 import openpyxl
 
 from publish.publisher import GENERALISED_COLUMNS, generalised_rows, publish_generalised, publish_year
-from tests.test_publish_data import ORG, ORG2, rich_store  # noqa: F401  (fixture)
+from tests.rich_data import ORG, ORG2
 
 
 def test_counts_per_organisation(rich_store):

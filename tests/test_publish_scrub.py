@@ -5,7 +5,6 @@ from __future__ import annotations
 from declarations.model import private_fields
 from declarations.text import fold
 from publish.privacy import NAME_COLUMNS, Scrubber, _name_words_python, scrub_texts
-from tests.test_publish_data import rich_store  # noqa: F401  (fixture)
 
 YEAR = 2023
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from publish.publisher import publish_year
-from tests.test_publish_data import ORG, load_rich, rich_sheets, rich_store  # noqa: F401  (fixture)
+from tests.rich_data import ORG, load_rich, rich_sheets
 from tests.conftest import write_csv_workbook
 
 SETTINGS = {"publish": {"sort_by": "surname"}}

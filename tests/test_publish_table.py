@@ -16,7 +16,7 @@ from publish.public_rows import (
 )
 from publish.publisher import publish_year
 from tests.conftest import EXAMPLES, declaration, load, servant, write_csv_workbook
-from tests.test_publish_data import ORG, ORG2, load_rich, rich_store  # noqa: F401  (fixture)
+from tests.rich_data import ORG, ORG2, load_rich
 
 SETTINGS = {"publish": {"sort_by": "surname"}}
 
