@@ -69,8 +69,7 @@ def declarator_person(block: Block, table: OrganisationTable, department: str | 
     incomes, estates, vehicles = [], [], []
     for subject in block.subjects:
         if subject.income_value is not None:
-            incomes.append({"size": round(subject.income_value, 2), "size_raw": _raw(format_money(subject.income_value))
-                            + (f" ({subject.income_remark})" if subject.income_remark else ""),
+            incomes.append({"size": round(subject.income_value, 2), "size_raw": _raw(format_money(subject.income_value)),
                             **_relative(subject)})
         for e in subject.owned:
             estates.append({

@@ -55,12 +55,14 @@ from declarations.model import ASSET_KINDS, OBJECT_TYPES, OWNERSHIPS, VEHICLE_TY
 from declarations.store import Store
 from declarations.text import fold
 from publish.privacy import YEAR_DECLARATIONS, YEAR_PERSONS, scrub_texts
+from publish.public_text import country_text, object_type_text, vehicle_text
 
 # The allow-list: the only store columns read for publication, by table.
 ALLOWED: dict[str, tuple[str, ...]] = {
     "servants": ("person_id", "full_name", "organisation", "department", "position", "source_row", "section_id"),
     "declarations": ("declaration_id", "person_id", "subject", "subject_key", "section_id"),
-    "incomes": ("declaration_id", "amount", "remark"),
+    "incomes": ("declaration_id", "amount"),  # public remarks stay in the store: income descriptions and
+                                               # bank names are never published (output.md)
     "real_estate": ("declaration_id", "holding", "object_type", "object_type_raw", "ownership", "share", "area",
                     "country", "source_row"),
     "vehicles": ("declaration_id", "vehicle_type", "make", "model", "source_row"),
@@ -211,7 +213,6 @@ class Subject:
     income_value: float | None
     deals: str
     relative_index: int | None = None  # 1, 2, … over the family members of the block (Declarator)
-    income_remark: str = ""  # public data: what the published income cell says beyond the figure
 
     @property
     def height(self) -> int:
@@ -366,7 +367,9 @@ def _unique_slugs(names: list[str]) -> dict[str, str]:
 
 
 def _object_label(object_type: str, raw: str | None) -> str:
-    """The type as written where the store kept it («комната», «баня»), else the form's label."""
+    """The type as written where the store kept it («комната», «баня»), cut before anything that locates
+    the property, else the form's label."""
+    raw = object_type_text(raw)
     if raw:
         return raw[:1].lower() + raw[1:] if raw[1:2].islower() else raw
     return OBJECT_TYPES.get(object_type, OBJECT_TYPES["other"])
@@ -392,7 +395,7 @@ def deal_object(asset_kind: str, description: str | None) -> str:
 
 
 def _country(text: str | None, scrub: Callable[[str | None], str]) -> str:
-    return scrub(text) or DEFAULT_COUNTRY
+    return country_text(scrub(text)) or DEFAULT_COUNTRY
 
 
 def _vehicle(row: dict, scrub: Callable[[str | None], str]) -> str:
@@ -401,7 +404,7 @@ def _vehicle(row: dict, scrub: Callable[[str | None], str]) -> str:
     Public data may keep the type inside the make («Автоприцеп «ВОЗАР»», «Мотоцикл Сузуки»): then
     the make says it and no label is put before it; «иное» is never put before anything.
     """
-    make, model = scrub(row["make"]), scrub(row["model"])
+    make, model = vehicle_text(scrub(row["make"])), vehicle_text(scrub(row["model"]))
     label = VEHICLE_TYPES.get(row["vehicle_type"], VEHICLE_TYPES["other"])
     if row["vehicle_type"] == "other" or fold(make).startswith(fold(label).split(" ")[0][:4]):
         label = ""
@@ -457,7 +460,6 @@ def build_public_year(store: Store, year: int, sort_by: str = "surname") -> Publ
     vehicles = section("vehicles")
     expenses = section("expenses")
     free_text = ([r["country"] for rows in estates.values() for r in rows]
-                 + [r["remark"] for rows in incomes.values() for r in rows]
                  + [r[key] for rows in vehicles.values() for r in rows for key in ("make", "model")]
                  + [r["funds_source"] for rows in expenses.values() for r in rows]
                  + [s[key] for s in servants for key in ("organisation", "department", "position")])
@@ -478,7 +480,6 @@ def build_public_year(store: Store, year: int, sort_by: str = "surname") -> Publ
     def subject_of(d: dict, label: str, relation: str | None, position: str) -> Subject:
         rows = incomes.get(d["declaration_id"], [])
         income_value = sum(r["amount"] for r in rows) if rows else None
-        remarks = "; ".join(dict.fromkeys(scrub(r["remark"]) for r in rows if r["remark"]))
         owned = [OwnedEstate(_object_label(r["object_type"], r["object_type_raw"]), _ownership(r),
                              format_area(r["area"]) if r["area"] else EMPTY, _country(r["country"], scrub))
                  for r in estates.get(d["declaration_id"], []) if r["holding"] == "owned"]
@@ -493,9 +494,8 @@ def build_public_year(store: Store, year: int, sort_by: str = "surname") -> Publ
         return Subject(
             label=label, relation=relation, position=position, owned=owned, used=used,
             vehicles=[_vehicle(r, scrub) for r in vehicles.get(d["declaration_id"], [])],
-            income=(format_money(income_value) + (f" ({remarks})" if remarks else "")
-                    if income_value is not None else EMPTY),
-            income_value=income_value, deals="; ".join(deals) if deals else EMPTY, income_remark=remarks,
+            income=format_money(income_value) if income_value is not None else EMPTY,
+            income_value=income_value, deals="; ".join(deals) if deals else EMPTY,
         )
 
     organisations: dict[str, dict[str | None, list[tuple[dict, Block]]]] = {}

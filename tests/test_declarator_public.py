@@ -355,11 +355,39 @@ def test_publish_public_data(store, tmp_path):
     text = (tmp_path / "out" / "2019" / "declarations_2019.csv").read_text(encoding="utf-8-sig")
     assert "Белецкий С.О." in text
     assert "автомобиль легковой BMW X5" in text and "легковой Автомобиль" not in text
-    assert ",комната," in text and "1 000,00 (в т.ч. пенсия 500 руб.)" in text
+    assert ",комната," in text and "1 000,00" in text
+    assert "пенсия" not in text  # the remark is kept in the store; income descriptions are never published
     assert "ФНС России" in text and "РУКОВОДСТВО" not in text.upper().split("ФНС РОССИИ,")[0]
     with pytest.raises(InputError) as caught:
         publish_year(store, 2005, tmp_path / "out", {})
     assert "2017, 2019" in caught.value.issues[0].found
+
+
+def test_public_free_text_never_publishes_a_location_a_plate_or_an_owner(store, tmp_path):
+    """Public data has no private columns: an address, a cadastral number, a plate, an owner's name or a
+    bank typed into the type, country, vehicle or income cell is cut by its shape before publication."""
+    from publish.publisher import publish_year
+
+    doc = {"document": {"sheet_title": "Сведения о доходах служащих Администрации Энска за 2019 год", "year": 2019},
+           "persons": [{"person": {"name_raw": "Петров Сергей Иванович", "role": "Глава"}, "year": 2019,
+                        "incomes": [{"size": 1000.0, "relative": None,
+                                     "size_raw": "1000 руб. (в т.ч. продажа квартиры; вклад в АО «ТБанк»)"}],
+                        "real_estates": [
+                            {"type_raw": "Объект незавершенного строительства, г. Энск, ул. Ленина, д. 5, "
+                                         "кад. № 50:12:0000000:123", "square": 80.0, "relative": None},
+                            {"type_raw": "гараж", "square": 18.0, "relative": None,
+                             "country_raw": "Россия, Московская обл., г. Химки, ГСК Мечта"}],
+                        "vehicles": [{"text": "а/м ВАЗ 2107 г/н А123ВС77 (Ивановой Марии Петровны)",
+                                      "relative": None}]}]}
+    path = tmp_path / "enks.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    load(store, path)
+    publish_year(store, 2019, tmp_path / "out", {})
+    published = " ".join(p.read_text(encoding="utf-8-sig", errors="replace")
+                         for p in (tmp_path / "out").rglob("*") if p.suffix in (".csv", ".json", ".html"))
+    for private in ("Ленина", "50:12", "Химки", "Мечта", "А123ВС77", "Ивановой", "ТБанк", "продажа квартиры"):
+        assert private not in published, private
+    assert "объект незавершенного строительства" in published and "ВАЗ 2107" in published
 
 
 # --------------------------------------------------------------------------- never a traceback
