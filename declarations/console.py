@@ -63,10 +63,12 @@ def issue_line(issue: Issue) -> str:
     return " ".join(line.split())  # a line break inside a value must not split the error
 
 
-def show_issues(error: InputError, errors_csv: Path | None) -> None:
+def show_issues(error: InputError, errors_csv: Path | None, loading: bool = False) -> None:
     issues = error.issues
-    loaded = f" Остальные файлы загружены: {error.loaded}." if error.loaded else ""
-    title = f"Найдено ошибок: {len(issues)}. Ничего из этих файлов не загружено.{loaded}"
+    title = f"Найдено ошибок: {len(issues)}."
+    if loading:  # only `load` reads files into the store; other verbs refuse their arguments
+        loaded = f" Остальные файлы загружены: {error.loaded}." if error.loaded else ""
+        title += f" Ничего из этих файлов не загружено.{loaded}"
     if not err_console.is_terminal:
         sys.stderr.write(title + "\n" + "".join(issue_line(issue) + "\n" for issue in issues))
     else:
@@ -145,7 +147,8 @@ def user_errors(errors_csv_param: str | None = None) -> Callable:
             except typer.Exit:
                 raise
             except InputError as error:
-                show_issues(error, kwargs.get(errors_csv_param) if errors_csv_param else None)
+                show_issues(error, kwargs.get(errors_csv_param) if errors_csv_param else None,
+                            loading=errors_csv_param is not None)
                 raise typer.Exit(1) from None
             except StoreError as error:
                 fail(str(error), 2)

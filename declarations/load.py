@@ -14,7 +14,7 @@ import polars as pl
 
 from declarations.coerce import ROW
 from declarations.errors import InputError, Issue
-from declarations.model import COMMISSIONS, OFFICERS, PROCUREMENT, REGISTRY_SHEETS, SERVANTS, Sheet
+from declarations.model import COMMISSIONS, DECLARATIONS, OFFICERS, PROCUREMENT, REGISTRY_SHEETS, SERVANTS, Sheet
 from declarations.readers import declarator, ocds
 from declarations import duplicates, family_order
 from declarations.people import LinkSummary, link_people
@@ -25,6 +25,11 @@ from declarations.text import fold
 from declarations.store import LoadBatch, LoadResult, Store, file_sha256
 from declarations.template_marker import Marker, read_marker, set_aside_drafts
 from declarations.validate import Table, validate_sheet, validate_tables
+
+
+# a clash of справка numbers is told with the names the officer's workbook uses
+DECLARATIONS_SHEET = DECLARATIONS.title
+DECLARATION_ID_COLUMN = DECLARATIONS.columns["declaration_id"].title
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[Issue]]:
@@ -134,7 +139,9 @@ def _json_batch(path: Path, options: declarator.ReadOptions | None = None) -> Lo
         # utf-8-sig: a UTF-8 byte-order mark (Windows editors write one) is read, not refused
         data = json.loads(path.read_text(encoding="utf-8-sig"), parse_constant=_no_constant)
     except (UnicodeDecodeError, json.JSONDecodeError, ValueError) as error:
-        raise InputError([Issue(file, expected="JSON в кодировке UTF-8", found=f"файл не читается: {error}")]) from error
+        # a JSON file stands alone like a public document: one unreadable file must not block a folder
+        raise PublicInputError([Issue(file, expected="JSON в кодировке UTF-8",
+                                      found=f"файл не читается: {error}")]) from error
     try:
         if isinstance(data, dict) and ("persons" in data or "sections" in data or "person" in data):
             sha = file_sha256(path)
@@ -152,7 +159,7 @@ def _json_batch(path: Path, options: declarator.ReadOptions | None = None) -> Lo
         public = isinstance(data, dict) and ("persons" in data or "sections" in data or "person" in data)
         raise (PublicInputError if public else InputError)([Issue(file, expected="JSON со структурой Декларатора или OCDS",
                                 found=f"часть файла неверного типа: {type(error).__name__}: {error}"[:300])]) from None
-    raise InputError([Issue(file, expected="Declarator JSON (persons) или пакет OCDS (releases / records)",
+    raise PublicInputError([Issue(file, expected="Declarator JSON (persons) или пакет OCDS (releases / records)",
                             found="JSON другого вида")])
 
 
@@ -181,7 +188,7 @@ def check_against_store(store: Store, batch: LoadBatch) -> list[Issue]:
     finally:
         store.con.unregister("__incoming_ids")
     return [
-        Issue(batch.source, "declarations", row, "declaration_id", "номер справки, которого еще нет в базе",
+        Issue(batch.source, DECLARATIONS_SHEET, row, DECLARATION_ID_COLUMN, "номер справки, которого еще нет в базе",
               f"{did} — уже загружен из {source}")
         for row, did, source in clashes
     ]
@@ -237,7 +244,7 @@ def load_paths(
         family_order.align_children(store.con)   # children follow the person ids just assigned
     if refused_public:
         error = InputError(refused_public)
-        error.loaded = len(results)
+        error.loaded = sum(not result.unchanged for result in results)
         raise error
 
 
@@ -255,7 +262,7 @@ def check_against_batches(earlier: list[LoadBatch], batch: LoadBatch) -> list[Is
             continue  # the later file replaces the earlier one
         known = other.tables["declarations"].get_column("declaration_id").implode()
         for did, row in ids.filter(pl.col("declaration_id").is_in(known)).iter_rows():
-            issues.append(Issue(batch.source, "declarations", row, "declaration_id",
+            issues.append(Issue(batch.source, DECLARATIONS_SHEET, row, DECLARATION_ID_COLUMN,
                                 "номер справки, которого нет в других загружаемых файлах",
                                 f"{did} — есть и в {other.source}"))
     return issues

@@ -93,6 +93,23 @@ def test_whole_folder_loads_in_one_call_and_tells_what_it_refused_and_repeated(t
     assert "те же сведения уже загружены из файла" in result.stdout  # two_tables_2017 repeats one_line_2017
 
 
+def test_an_unreadable_json_in_a_folder_is_refused_alone(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    unpack("ZabSud2017.docx.json", folder)
+    (folder / "broken.json").write_text('{"persons": [{"person": ', encoding="utf-8")  # a cut download
+    (folder / "other.json").write_text('{"something": 1}', encoding="utf-8")
+    db = tmp_path / "x.duckdb"
+    result = subprocess.run([str(BIN), "load", str(folder), "--db", str(db)], capture_output=True, text=True,
+                            timeout=600, env={"PATH": "/usr/bin:/bin"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "broken.json" in result.stderr and "other.json" in result.stderr
+    assert "Остальные файлы загружены: 1." in result.stderr
+    again = subprocess.run([str(BIN), "load", str(folder), "--db", str(db)], capture_output=True, text=True,
+                           timeout=600, env={"PATH": "/usr/bin:/bin"})
+    assert "Остальные файлы загружены" not in again.stderr  # the good file is unchanged: nothing loaded now
+
+
 # --------------------------------------------------------------------------- the three shapes
 
 def test_single_declaration_with_bom_keeps_office_shares_and_vehicle(store, tmp_path):
