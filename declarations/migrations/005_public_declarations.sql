@@ -18,7 +18,7 @@ COMMENT ON COLUMN declarations.nothing_declared IS 'Public data: an empty спр
 COMMENT ON COLUMN declarations.duplicate_of IS 'Public data: the same declaration was already stored from another file (this one): kept only as a pointer with no rows, and left out of effective_declarations';
 
 ALTER TABLE incomes ADD COLUMN remark TEXT;
-COMMENT ON COLUMN incomes.remark IS 'Public data: what the published income cell says beyond the figure (e.g. «в т.ч. от продажи автомобиля 250 000 р.»); public, as published';
+COMMENT ON COLUMN incomes.remark IS 'Public data: what the published income cell says beyond the figure (e.g. «в т.ч. от продажи автомобиля 250 000 р.»); kept for analysts and the checks; not republished (it names banks and income sources)';
 
 ALTER TABLE vehicles ADD COLUMN ownership TEXT;
 ALTER TABLE vehicles ADD COLUMN text TEXT;
