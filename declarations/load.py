@@ -199,7 +199,7 @@ def load_paths(
     options: declarator.ReadOptions | None = None, settings: dict | None = None,
     on_linked: Callable[[LinkSummary], None] | None = None,
 ) -> Iterator[LoadResult]:
-    """Validate every input, then load them one transaction each; raise InputError if any fails.
+    """Validate every input, then write them all in one transaction; raise InputError if any fails.
 
     Nothing is written when any HR or registry file has an issue: the user fixes all and reruns.
     Public declarations are independent documents of many publishers: a Declarator file with
