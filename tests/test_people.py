@@ -141,12 +141,3 @@ def test_full_names_that_differ_are_different_people_even_in_one_organisation(st
 def test_blocking_key_is_folded_surname_and_initials(raw, block, full):
     parsed = pl.DataFrame({"name": [raw]}).select(name_parts("name")).row(0, named=True)
     assert (parsed["block"], parsed["full"]) == (block, full)
-
-
-def test_fixture_documents_are_copies_of_the_real_ones():
-    """The fixtures are real Declarator documents (shared/real/link-train), unchanged."""
-    real = Path(__file__).resolve().parents[2] / "shared" / "real" / "link-train" / "docs"
-    if not real.exists():
-        pytest.skip("shared/real is not in this checkout")
-    for path in (LINK_TRAIN / "docs").glob("*.json"):
-        assert path.read_bytes() == (real / path.name).read_bytes()
