@@ -28,21 +28,23 @@ def _before_locating(text: str) -> str:
     return text[:cut].rstrip(" ,;:-–(")
 
 
-def object_type_text(raw: str | None) -> str | None:
-    """The type of object as written («комната», «баня»), up to the first comma or locating word; None
-    when nothing but a location is left (the form's label is published then)."""
+def _first_part(raw: str | None) -> str | None:
+    """The first part of a cell up to a comma, bracket or locating word; None when it holds a number."""
     if not raw:
         return None
     kept = _before_locating(re.split(r"[,;:(]", raw, maxsplit=1)[0]).strip()
     return kept if kept and not any(ch.isdigit() for ch in kept) else None
+
+
+def object_type_text(raw: str | None) -> str | None:
+    """The type of object as written («комната», «баня»); None when nothing but a location is left (the
+    form's label is published then)."""
+    return _first_part(raw)
 
 
 def country_text(raw: str | None) -> str | None:
-    """The country alone: the first part of «Россия, Московская обл., …»; None when it holds a number."""
-    if not raw:
-        return None
-    kept = _before_locating(re.split(r"[,;:(]", raw, maxsplit=1)[0]).strip()
-    return kept if kept and not any(ch.isdigit() for ch in kept) else None
+    """The country alone: «Россия» of «Россия, Московская обл., …»."""
+    return _first_part(raw)
 
 
 def vehicle_text(text: str | None) -> str:
