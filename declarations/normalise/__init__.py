@@ -19,23 +19,18 @@ files in `data/` (edit them, not the code, when a new spelling turns up).
 
 from __future__ import annotations
 
-import re
-
 from declarations.normalise.addresses import Address, address_key, parse_address
 from declarations.normalise.banks import bank_key
 from declarations.normalise.vehicles import VehicleName, parse_vehicle, vehicle_key
+from declarations.text import fold as text_fold
 
 __all__ = ["Address", "address_key", "parse_address", "bank_key", "VehicleName", "parse_vehicle", "vehicle_key",
            "fold", "areas_close"]
 
-_SPACES = re.compile(r"[\s\u00a0\u202f]+")
-
 
 def fold(text: str | None) -> str:
     """Lower case, `ё` → `е`, one space between words: the base of every key here."""
-    if not text:
-        return ""
-    return _SPACES.sub(" ", str(text).replace("ё", "е").replace("Ё", "Е")).strip().lower()
+    return text_fold(str(text)) if text else ""
 
 
 def areas_close(a: float | None, b: float | None, tolerance_pct: float = 1.0) -> bool:

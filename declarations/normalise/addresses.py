@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from declarations.text import fold
+
 # type word (folded, without the dot) -> part
 _TYPES: dict[str, str] = {}
 for _part, _words in {
@@ -40,7 +42,6 @@ for _part, _words in {
     for _w in _words.split():
         _TYPES[_w] = _part
 _COUNTRY = re.compile(r"^(россия|российская федерация|рф|russia)$")
-_SPACES = re.compile(r"\s+")
 _INITIALS = re.compile(r"(?<![а-яa-z])[а-яa-z]\.\s*")
 
 
@@ -61,9 +62,7 @@ class Address:
 
 
 def _fold(text: str) -> str:
-    text = str(text).replace("ё", "е").replace("Ё", "Е").lower()
-    text = re.sub(r"[«»\"“”„'’`()]+", " ", text)
-    return _SPACES.sub(" ", text).strip()
+    return fold(re.sub(r"[«»\"“”„'’`()]+", " ", str(text)))
 
 
 def _name(words: list[str]) -> str | None:

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from declarations.normalise.tables import aliases, read_table
+from declarations.text import fold
 
 _LEGAL = re.compile(
     r"(?<![0-9a-zа-я])("
@@ -30,8 +31,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def _fold(text: str) -> str:
-    text = str(text).replace("ё", "е").replace("Ё", "Е").lower()
-    return _SPACES.sub(" ", text).strip()
+    return fold(str(text))
 
 
 def _clean(text: str) -> str:

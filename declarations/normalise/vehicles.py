@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from declarations.normalise.tables import aliases, read_table
+from declarations.text import fold
 
 # Words that say what kind of vehicle it is, how it is held, or when it was made: not its name.
 _TYPE_WORDS = re.compile(
@@ -42,7 +43,6 @@ _TRIM_WORDS = frozenset(
     "elegance luxury premium prestige sport лс hp л".split())
 _ENGINE = re.compile(r"(?<![0-9])\d[.,]\d(?![0-9])")  # 2.0, 1,6
 _PUNCT = re.compile(r"[«»\"“”„'’`()\[\]{},;:!?№#*+/\\]+")
-_SPACES = re.compile(r"\s+")
 
 # The skeleton alphabet: Latin and Cyrillic letters that sound or look alike fall into one class;
 # vowels, signs and a Latin `h` are dropped. «РАВ 4» and «RAV4» (Р=P~R, В=B~V), «СХ-5» and
@@ -84,9 +84,7 @@ def skeleton(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    text = text.replace("ё", "е").replace("Ё", "Е").lower()
-    text = text.replace("š", "s").replace("ë", "e").replace("é", "e")
-    return _SPACES.sub(" ", text).strip()
+    return fold(text).replace("š", "s").replace("ë", "e").replace("é", "e")
 
 
 def _alias_pattern(alias: str) -> str:
