@@ -18,9 +18,11 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from declarations.text import CYRILLIC_LOOK_ALIKES, LATIN_LOOK_ALIKES
+
 # Latin letters that look like Cyrillic ones (upper case: plates are written in these), folded to Cyrillic.
-LOOK_ALIKES = str.maketrans("abekmhopctyx", "авекмнорстух")
-LOOK_ALIKES_SQL = ("abekmhopctyx", "авекмнорстух")  # the same, for DuckDB's translate()
+LOOK_ALIKES = str.maketrans(LATIN_LOOK_ALIKES, CYRILLIC_LOOK_ALIKES)
+LOOK_ALIKES_SQL = (LATIN_LOOK_ALIKES, CYRILLIC_LOOK_ALIKES)  # the same, for DuckDB's translate()
 _TOKEN = re.compile(r"[^\W_]+")
 # The private identifiers of the contract: the values people retype with spaces and look-alike letters.
 # (Names, addresses and banks are found by the word scrubber; compacting millions of addresses costs

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from declarations.text import CYRILLIC_LOOK_ALIKES, LATIN_LOOK_ALIKES
+
 # words and shapes that locate a property or identify a vehicle: what follows them is never published
 _LOCATING = re.compile(
     r"\d+\s*:\s*\d+|\bул\b|\bулиц|\bпр-т|\bпросп|\bпер\b|\bпереул|\bш\b\.|\bшоссе|\bд\s*\.\s*\d|\bдом\s*№?\s*\d|\bкв\b"
@@ -19,7 +21,8 @@ _LOCATING = re.compile(
     r"|\bпос\b|\bпгт\b|\bс\s*\.\s*[а-яё]|\bдер\b|\bсnt\b|\bснт\b|\bднт\b|\bгск\b|\bгк\b|\bкад|\bг\s*/\s*н|\bгос\w*\s*\.?\s*ном"
     r"|\bгосномер|\bрег\w*\s*\.?\s*(?:знак|ном)|\bvin\b|№|\bномер",
     re.IGNORECASE)
-_PLATE = re.compile(r"[авекмнорстухabekmhopctyx]\s?\d{3}\s?[авекмнорстухabekmhopctyx]{2}\s?\d{2,3}", re.IGNORECASE)
+_LETTER = f"[{CYRILLIC_LOOK_ALIKES}{LATIN_LOOK_ALIKES}]"
+_PLATE = re.compile(rf"{_LETTER}\s?\d{{3}}\s?{_LETTER}{{2}}\s?\d{{2,3}}", re.IGNORECASE)
 _BRACKETS = re.compile(r"\([^)]*\)?|«[^»]*»?")
 
 

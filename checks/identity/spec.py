@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from checks.identity import keys as K
+from declarations.text import CYRILLIC_LOOK_ALIKES, LATIN_LOOK_ALIKES
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,8 @@ VEHICLE = IdentitySpec(
     kind="vehicle", table="vehicles", where="TRUE",
     fields=("vehicle_type", "make", "model", "year_made", "registration", "acquired_on", "source_row"),
     ident=("CASE WHEN a.registration IS NULL THEN NULL ELSE "
-           "nullif(regexp_replace(translate(upper(a.registration), 'ABEKMHOPCTYX', 'АВЕКМНОРСТУХ'), "
+           f"nullif(regexp_replace(translate(upper(a.registration), '{LATIN_LOOK_ALIKES.upper()}', "
+           f"'{CYRILLIC_LOOK_ALIKES.upper()}'), "
            "'[^0-9А-ЯЁ]', '', 'g'), '') END"),
     keys=(KeyColumns(("make", "model"), python=K.vehicle, outputs=("make_key", "model_key", "full_key")),),
     keep=("year_made", "acquired_on", "source_row"),
