@@ -145,7 +145,8 @@ def test_a_bug_is_a_short_message_with_the_details_in_a_file(tmp_path, monkeypat
     """The last guard: an exception the program did not foresee is not shown as a traceback."""
     from typer.testing import CliRunner
 
-    from declarations import cli, commands
+    from declarations import cli
+    from declarations.cli import commands
 
     def broken(*args, **kwargs):
         raise RuntimeError("ошибка в программе")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from declarations import commands
+from declarations.cli import commands
 from declarations.cell_text import is_formula_like, neutralise
 from declarations.errors import Issue, write_issues_csv
 from declarations.store import Store

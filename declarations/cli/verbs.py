@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from declarations import commands
-from declarations.console import Verbosity, progress, say, user_errors
+from declarations.cli import commands
+from declarations.cli.console import Verbosity, progress, say, user_errors
 from declarations.load import discover, load_paths
 from declarations.store import DEFAULT_DB, Store
 
@@ -202,7 +202,3 @@ def deadline(
 ) -> None:
     """Срок подачи сведений и срок их размещения на сайте (14 рабочих дней)."""
     commands.print_deadline(year, category, config)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    app()

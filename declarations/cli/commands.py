@@ -1,4 +1,4 @@
-"""The work behind the CLI verbs that are more than a call or two (kept out of cli.py)."""
+"""The work behind the CLI verbs that are more than a call or two (kept out of verbs.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from declarations.console import console, detail, fail, progress, say
+from declarations.cli.console import console, detail, fail, progress, say
 from declarations.settings import deadline_options, load_settings
 from declarations.store import Store
 from declarations import calendar
