@@ -151,7 +151,7 @@ def test_a_bug_is_a_short_message_with_the_details_in_a_file(tmp_path, monkeypat
     def broken(*args, **kwargs):
         raise RuntimeError("ошибка в программе")
 
-    monkeypatch.setattr(commands, "print_deadline", broken)
+    monkeypatch.setattr(commands, "deadline", broken)
     result = CliRunner().invoke(cli.app, ["deadline", "--year", "2023"])
     assert result.exit_code == 70
     assert "внутренняя ошибка программы" in result.output and "Traceback" not in result.output

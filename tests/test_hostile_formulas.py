@@ -69,8 +69,8 @@ def outputs(tmp_path_factory) -> dict[str, Path]:
     with Store(db) as store:
         load(store, _workbook(tmp / "book"))
     commands.run_checks(db, None, None)
-    published = commands.publish_year(db, 2023, tmp / "out", None)
-    report = commands.write_report(db, 2023, tmp / "report", None)
+    published = commands.publish_year(db, 2023, tmp / "out", None).paths
+    report = commands.write_report(db, 2023, tmp / "report", None).paths
     commands.list_flags(db, None, "xlsx", tmp / "flags.xlsx", False)
     commands.list_flags(db, None, "csv", tmp / "flags.csv", False)
     return {

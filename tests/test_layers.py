@@ -91,3 +91,15 @@ def test_every_kind_of_upward_import_is_refused(module: str, imports: str):
 ])
 def test_downward_imports_are_allowed(module: str, imports: str):
     assert upward_imports(module, {imports}) == []
+
+
+def test_commands_return_results_and_only_the_verbs_print_or_exit():
+    """The commands are called by the verbs, the demo and tests alike: they hand back what they did and raise a
+    `UsageError` for a mistake, so that printing and exit codes stay in one place (`verbs`, `console`)."""
+    path = ROOT / "declarations" / "cli" / "commands.py"
+    names = imported(path)
+    assert not sorted(m for m in names if m.split(".")[0] in ("typer", "rich", "sys")
+                      or m.startswith("declarations.cli.console")), names
+    calls = {node.func.id for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
+    assert not calls & {"print", "say", "detail", "fail", "exit"}, calls

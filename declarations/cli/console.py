@@ -25,6 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 from rich.text import Text
 
+from declarations.cli.results import UsageError
 from declarations.errors import COLUMN_TITLES_RU, InputError, Issue, write_issues_csv
 from declarations.store import StoreError
 
@@ -146,6 +147,8 @@ def user_errors(errors_csv_param: str | None = None) -> Callable:
                 return command(*args, **kwargs)
             except typer.Exit:
                 raise
+            except UsageError as error:
+                fail(str(error), error.code)
             except InputError as error:
                 show_issues(error, kwargs.get(errors_csv_param) if errors_csv_param else None,
                             loading=errors_csv_param is not None)

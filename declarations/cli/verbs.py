@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
 
+from declarations import calendar
 from declarations.cli import commands
-from declarations.cli.console import Verbosity, progress, say, user_errors
+from declarations.cli.console import Verbosity, console, detail, progress, say, user_errors
+from declarations.cli.results import (Deadline, DemoDone, FlagListing, MatchExample, Published, ReportWritten,
+                                      Reviewed, TemplateWritten)
 from declarations.load import discover, load_paths
 from declarations.store import DEFAULT_DB, Store
 
@@ -109,13 +113,13 @@ ConfigOption = typer.Option(None, "--config", help="Файл настроек TO
 @command()
 def check(db: Path = DbOption, year: int | None = YearOption, config: Path | None = ConfigOption) -> None:
     """Проверки сроков, полноты, внутренней согласованности и динамики по годам."""
-    commands.run_checks(db, year, config)
+    tell(commands.run_checks(db, year, config, progress))
 
 
 @command()
 def match(db: Path = DbOption, config: Path | None = ConfigOption) -> None:
     """Поиск конфликта интересов в закупках: служащие и родственники среди участников и их руководителей."""
-    commands.run_match(db, config)
+    tell(commands.run_match(db, config, progress))
 
 
 @command()
@@ -127,7 +131,7 @@ def flags(
     active: bool = typer.Option(False, "--active", help="Только неснятые флаги (без устраненных)."),
 ) -> None:
     """Список флагов со статусами."""
-    commands.list_flags(db, year, format, out, active)
+    tell(commands.list_flags(db, year, format, out, active))
 
 
 @command()
@@ -141,7 +145,7 @@ def review(
     db: Path = DbOption,
 ) -> None:
     """Отметить результат рассмотрения флага; статус сохраняется при повторных проверках."""
-    commands.review_flags(db, flag_id, status, note, from_file)
+    tell(commands.review_flags(db, flag_id, status, note, from_file))
 
 
 @command()
@@ -154,7 +158,7 @@ def template(
     organisation: str | None = typer.Option(None, "--organisation", help="Только эта организация базы."),
 ) -> None:
     """Книга для заполнения за год: все листы и столбцы, примечания, списки; служащие и имущество прошлого года."""
-    commands.write_template(db, year, out, from_store, organisation)
+    tell(commands.write_template(db, year, out, from_store, organisation))
 
 
 @command()
@@ -165,7 +169,7 @@ def publish(
     config: Path | None = ConfigOption,
 ) -> None:
     """Таблицы для официального сайта (xlsx, html, csv, Declarator JSON) без персональных данных."""
-    commands.publish_year(db, year, out, config)
+    tell(commands.publish_year(db, year, out, config))
 
 
 @command()
@@ -176,13 +180,14 @@ def report(
     config: Path | None = ConfigOption,
 ) -> None:
     """Доклад руководителю о результатах анализа сведений (xlsx и html)."""
-    commands.write_report(db, year, out, config)
+    tell(commands.write_report(db, year, out, config))
 
 
 @command()
 def demo(out: Path = typer.Option(Path("demo-output"), "--out", help="Папка для результатов.")) -> None:
     """Вся работа на встроенных примерах: загрузка, проверки, закупки, публикация, доклад."""
-    commands.demo(out)
+    for step in commands.demo(out, progress):
+        tell(step)
 
 
 @command()
@@ -201,4 +206,66 @@ def deadline(
     config: Path | None = typer.Option(None, "--config", help="Файл настроек TOML."),
 ) -> None:
     """Срок подачи сведений и срок их размещения на сайте (14 рабочих дней)."""
-    commands.print_deadline(year, category, config)
+    tell(commands.deadline(year, category, config))
+
+
+RUN_TITLES = {"check": "Проверки", "match": "Закупки и конфликт интересов"}
+
+
+def tell(result: object) -> None:
+    """What a command did, in Russian: the one place (with `_say_loaded`) where a verb's outcome is printed."""
+    if isinstance(result, str):  # a line of progress of a long command
+        say(result)
+    elif isinstance(result, Deadline):
+        say(f"Отчетный год {result.year}, категория {result.category}:")
+        say(f"  срок представления сведений: {calendar.format_date_ru(result.filing)}")
+        say(f"  срок размещения на сайте ({result.publication_working_days} рабочих дней): "
+            f"{calendar.format_date_ru(result.publication)}")
+    elif isinstance(result, FlagListing):
+        if result.text is not None:
+            sys.stdout.write(result.text if result.text.endswith("\n") else result.text + "\n")  # exact bytes
+        elif result.table is not None:
+            console.print(result.table)
+        elif result.out is not None:
+            say(f"Флагов: {result.count}; записано в {result.out}")
+    elif isinstance(result, Reviewed):
+        if result.flag_id is None:
+            say(f"Изменен статус или пояснение флагов: {result.changed}; строк без изменений: {result.unchanged}")
+        else:
+            say(f"Флаг {result.flag_id}: статус {result.status}")
+    elif isinstance(result, TemplateWritten):
+        if result.store_read and result.base_year is None:
+            say(f"В базе {result.db} нет списка служащих до {result.year} года: шаблон без заполненных строк")
+        say(f"Шаблон за {result.year} год: {result.out}")
+        if result.base_year is not None:
+            rows = ", ".join(f"{sheet} {count}" for sheet, count in result.counts.items() if count)
+            say(f"  заполнено по сведениям за {result.base_year} год: {rows}")
+    elif isinstance(result, Published):
+        if result.overdue_since is not None:
+            say(f"Внимание: срок размещения за {result.year} год истек "
+                f"{calendar.format_date_ru(result.overdue_since)}", style="yellow")
+        say(f"Публикация за {result.year} год: {result.out}")
+        for path in result.paths:
+            detail(f"  {path}")
+    elif isinstance(result, ReportWritten):
+        say(f"Доклад за {result.year} год: " + ", ".join(str(p) for p in result.paths))
+    elif isinstance(result, MatchExample):
+        say(f"   [{result.code}] {result.message}")
+        if result.explanation:
+            say(f"      почему: {result.explanation}")
+    elif isinstance(result, DemoDone):
+        say("")
+        say(f"Готово. Флагов: {result.flags}. Результаты:")
+        say(f"  база для аналитиков:  {result.db}  (duckdb {result.db})")
+        say(f"  сайт:                 {result.out / 'publication' / 'site' / 'index.html'}")
+        say(f"  таблицы:              {result.out / 'publication' / str(result.latest)}")
+        say("  доклад:               " + ", ".join(str(p) for p in result.report))
+        say(f"  флаги для кадровой службы: declarations flags --db {result.db} --format xlsx --out flags.xlsx")
+    else:
+        from checks.flags import RunSummary  # imported late: `--help` and the quick verbs start faster
+
+        if not isinstance(result, RunSummary):
+            raise TypeError(f"no message for {type(result).__name__}")
+        say(f"{RUN_TITLES[result.kind]}: найдено {result.raised} (новых {result.new}), устранено {result.resolved}")
+        for code, count in sorted(result.by_code.items()):
+            say(f"  {code}: {count}")
