@@ -29,16 +29,11 @@ from __future__ import annotations
 from typing import Any
 
 from checks.rules import Context, sale_pattern
+from declarations.text import word_key_sql
 
-SUBJECT_KEY_SQL = """CASE WHEN {d}.subject = 'self' THEN 'self'
-    ELSE coalesce({d}.relative_id, 'name:' || coalesce(nullif(trim(regexp_replace(
-            replace(lower(coalesce({d}.subject_name, '')), 'ё', 'е'), '[^0-9a-zа-я]+', ' ', 'g')), ''), {d}.subject)
-        || '|' || coalesce({d}.subject_birth_date::TEXT, '?')) END"""
-
-
-def fold_sql(expr: str) -> str:
-    """Lower case, `ё` → `е`, punctuation to single spaces (SQL)."""
-    return (f"nullif(trim(regexp_replace(replace(lower({expr}), 'ё', 'е'), '[^0-9a-zа-я]+', ' ', 'g')), '')")
+SUBJECT_KEY_SQL = f"""CASE WHEN {{d}}.subject = 'self' THEN 'self'
+    ELSE coalesce({{d}}.relative_id, 'name:' || coalesce({word_key_sql("coalesce({d}.subject_name, '')")}, {{d}}.subject)
+        || '|' || coalesce({{d}}.subject_birth_date::TEXT, '?')) END"""
 
 
 # --------------------------------------------------------------------------- declarations and pairs

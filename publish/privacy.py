@@ -23,8 +23,8 @@ from collections.abc import Iterable, Iterator
 
 from declarations.model import private_fields
 from declarations.store import Store
-from declarations.text import fold
-from publish.private_forms import LOOK_ALIKES, LOOK_ALIKES_SQL, NUMBER_COLUMNS, candidates, compact_sql
+from declarations.text import fold, fold_look_alikes, fold_look_alikes_sql
+from publish.private_forms import NUMBER_COLUMNS, candidates, compact_sql
 
 # Every declarant of the year, from HR workbooks and from public (Declarator) data alike.
 YEAR_PERSONS = "SELECT person_id FROM servants WHERE year = $year"
@@ -39,23 +39,8 @@ _PLAIN = r"^[ -~А-Яа-яЁё]*$"
 _PLAIN_WORD = r"[0-9a-z_а-я]+"  # a word of such text once folded (lower case, ё → е)
 
 
-def _fold_same_length(text: str) -> str:
-    """Lower case with ё → е and Latin look-alikes as Cyrillic («A123BC» as «а123вс»), keeping every
-    character in its place (positions stay valid)."""
-    if "İ" not in text and "Σ" not in text:  # the only letters whose lower case is longer or depends on context
-        return text.lower().replace("ё", "е").translate(LOOK_ALIKES)
-    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text).replace("ё", "е").translate(LOOK_ALIKES)
-
-
 MAX_SEPARATORS = 12  # an identifier as stored: «50:12:0000000:123», «А 123 ВС 77 RUS», «40817 810 …»
 MAX_CASE_ENDING = 4  # «Иванов» → «Ивановыми»: a case ending adds at most this much to the stem
-
-
-def _fold_sql(expression: str) -> str:
-    """DuckDB's form of `_fold_same_length` (for plain text, where the two agree). DuckDB's translate() is
-    slow: it is applied to short words (a value's first word), never to whole values."""
-    latin, cyrillic = LOOK_ALIKES_SQL
-    return f"translate(replace(lower({expression}), 'ё', 'е'), '{latin}', '{cyrillic}')"
 
 
 def _stem(word: str) -> str:
@@ -76,21 +61,21 @@ class Scrubber:
     def __init__(self, secrets: Iterable[str], name_words: Iterable[str] = ()):
         self.by_first_word: dict[str, list[str]] = defaultdict(list)
         for secret in secrets:
-            folded = _fold_same_length(secret.strip())
+            folded = fold_look_alikes(secret.strip())
             first = _WORD.search(folded)
             if first is None or len(folded) < 4:
                 continue
             self.by_first_word[first.group()].append(folded[first.start():].rstrip())
         for phrases in self.by_first_word.values():
             phrases.sort(key=len, reverse=True)
-        self.stems = {_fold_same_length(_stem(w)) for w in name_words if len(_stem(w)) >= 4}
+        self.stems = {fold_look_alikes(_stem(w)) for w in name_words if len(_stem(w)) >= 4}
         self.longest_stem = max(map(len, self.stems), default=0)
 
     def __call__(self, text: str | None, extra: Iterable[tuple[int, int]] = ()) -> str:
         """`extra`: spans found private by other means (numbers and dates in other forms)."""
         if not text:
             return ""
-        folded = _fold_same_length(text)
+        folded = fold_look_alikes(text)
         cuts: list[tuple[int, int]] = list(extra)
         for word in _WORD.finditer(folded):
             start = word.start()
@@ -150,7 +135,7 @@ def _union(selects: list[str], empty: str) -> str:
 
 
 def _vocabulary(texts: Iterable[str]) -> set[str]:
-    return {word.group() for text in texts for word in _WORD.finditer(_fold_same_length(text))}
+    return {word.group() for text in texts for word in _WORD.finditer(fold_look_alikes(text))}
 
 
 def _name_words_python(person_id: str, text: str, own_names: dict[str, str]) -> Iterator[str]:
@@ -177,7 +162,7 @@ def scrub_texts(store: Store, year: int, texts: Iterable[str | None]) -> dict[st
              vocabulary AS (SELECT unnest($vocabulary::VARCHAR[]) AS word)
         SELECT DISTINCT value FROM v
         WHERE NOT regexp_full_match(value, $plain)
-           OR {_fold_sql("regexp_extract(replace(lower(value), 'ё', 'е'), $word)")} IN (SELECT word FROM vocabulary)""",
+           OR {fold_look_alikes_sql("regexp_extract(replace(lower(value), 'ё', 'е'), $word)")} IN (SELECT word FROM vocabulary)""",
         {"plain": _PLAIN, "word": _PLAIN_WORD, "vocabulary": vocabulary}).fetchall()]
     # Words of relatives' names whose stem starts a word of the texts (plain text), every other name.
     candidates = con.execute(f"""
@@ -185,7 +170,7 @@ def scrub_texts(store: Store, year: int, texts: Iterable[str | None]) -> dict[st
                    FROM ({names}) WHERE regexp_full_match(text, $plain)),
              prefixes AS (SELECT unnest($prefixes::VARCHAR[]) AS prefix)
         SELECT DISTINCT person_id, word FROM w
-        WHERE length(word) > 3 AND {_fold_sql(
+        WHERE length(word) > 3 AND {fold_look_alikes_sql(
             "CASE WHEN length(word) > 5 THEN word[:length(word) - 2] ELSE word[:length(word) - 1] END")}
             IN (SELECT prefix FROM prefixes)
         """, {"plain": _PLAIN, "prefixes": prefixes}).fetchall()

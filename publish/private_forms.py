@@ -18,11 +18,8 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from declarations.text import CYRILLIC_LOOK_ALIKES, LATIN_LOOK_ALIKES
+from declarations.text import fold_look_alikes, fold_look_alikes_sql
 
-# Latin letters that look like Cyrillic ones (upper case: plates are written in these), folded to Cyrillic.
-LOOK_ALIKES = str.maketrans(LATIN_LOOK_ALIKES, CYRILLIC_LOOK_ALIKES)
-LOOK_ALIKES_SQL = (LATIN_LOOK_ALIKES, CYRILLIC_LOOK_ALIKES)  # the same, for DuckDB's translate()
 _TOKEN = re.compile(r"[^\W_]+")
 # The private identifiers of the contract: the values people retype with spaces and look-alike letters.
 # (Names, addresses and banks are found by the word scrubber; compacting millions of addresses costs
@@ -43,18 +40,15 @@ _DATE_PATTERNS = (
 )
 
 
-def fold(text: str) -> str:
-    """Lower case, ё as е, Latin look-alikes as Cyrillic: the form in which values are compared."""
-    return text.lower().replace("ё", "е").translate(LOOK_ALIKES)
-
-
 def compact(text: str) -> str:
-    return "".join(_TOKEN.findall(fold(text)))
+    """Letters and digits only, folded (lower case, ё as е, Latin look-alikes as Cyrillic): the form in which
+    numbers are compared."""
+    return "".join(_TOKEN.findall(fold_look_alikes(text)))
 
 
 def number_candidates(text: str) -> dict[str, list[tuple[int, int]]]:
     """Compact form → spans in `text` of every run of whole tokens that could be a private number."""
-    tokens = [(m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text)]
+    tokens = [(m.start(), m.end(), fold_look_alikes(m.group())) for m in _TOKEN.finditer(text)]
     found: dict[str, list[tuple[int, int]]] = {}
     for i in range(len(tokens)):
         joined, digits = "", 0
@@ -103,6 +97,4 @@ def candidates(texts: Iterable[str]) -> tuple[dict[str, dict[str, list]], dict[s
 
 def compact_sql(column: str) -> str:
     """DuckDB expression of `compact` over a column (same letters and digits, same folding)."""
-    latin, cyrillic = LOOK_ALIKES_SQL
-    return (f"regexp_replace(translate(replace(lower({column}), 'ё', 'е'), '{latin}', '{cyrillic}'), "
-            f"'[^0-9a-zа-я]', '', 'g')")
+    return f"regexp_replace({fold_look_alikes_sql(column)}, '[^0-9a-zа-я]', '', 'g')"

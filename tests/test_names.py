@@ -22,7 +22,7 @@ from checks.names import (
     compare_names,
     could_be_parent_child,
     could_be_siblings,
-    fold,
+    fold_name,
     gender_of,
     given_from_patronymic,
     given_variants,
@@ -85,12 +85,12 @@ def hows(result: NameComparison) -> tuple[str, str, str]:
     ],
 )
 def test_fold(raw: str, expected: str) -> None:
-    assert fold(raw) == expected
+    assert fold_name(raw) == expected
 
 
 def test_fold_is_idempotent() -> None:
     for raw in ("Соловьёв-Седой  Пётр", "Олексій В'ячеславович", "CEPГEЙ"):
-        assert fold(fold(raw)) == fold(raw)
+        assert fold_name(fold_name(raw)) == fold_name(raw)
 
 
 # ------------------------------------------------------------------- surname_key
@@ -138,7 +138,7 @@ def test_surname_gender_of_pairs(male: str, female: str, key: str) -> None:
     ],
 )
 def test_surname_key_invariant(surname: str) -> None:
-    assert surname_key(surname) == fold(surname)
+    assert surname_key(surname) == fold_name(surname)
     assert surname_gender(surname) is None
 
 
@@ -240,9 +240,9 @@ def test_patronymics_from_given(given: str, male: str, female: str) -> None:
 
 @pytest.mark.parametrize(("given", "male", "female"), IRREGULAR + REGULAR)
 def test_given_from_patronymic_both_genders(given: str, male: str, female: str) -> None:
-    assert given_from_patronymic(male) == fold(given)
-    assert given_from_patronymic(female) == fold(given)
-    assert given_from_patronymic(male.capitalize()) == fold(given)
+    assert given_from_patronymic(male) == fold_name(given)
+    assert given_from_patronymic(female) == fold_name(given)
+    assert given_from_patronymic(male.capitalize()) == fold_name(given)
 
 
 @pytest.mark.parametrize("given", sorted(MALE_NAMES))
@@ -362,8 +362,8 @@ VARIANT_PAIRS = [
 
 @pytest.mark.parametrize(("a", "b"), VARIANT_PAIRS)
 def test_given_variants_pairs(a: str, b: str) -> None:
-    assert fold(b) in given_variants(a)
-    assert fold(a) in given_variants(b)
+    assert fold_name(b) in given_variants(a)
+    assert fold_name(a) in given_variants(b)
     assert given_variants(a) == given_variants(b)
 
 
@@ -389,7 +389,7 @@ def test_given_name_table_size_and_genders() -> None:
     assert len(MALE_NAMES) >= 150
     assert len(FEMALE_NAMES) >= 130
     assert not MALE_NAMES & FEMALE_NAMES
-    assert all(name == fold(name) for name in KNOWN_GIVEN)
+    assert all(name == fold_name(name) for name in KNOWN_GIVEN)
 
 
 @pytest.mark.parametrize(
@@ -644,7 +644,7 @@ def test_parse_name(raw: str, expected: tuple) -> None:
 def test_parse_name_parts_are_folded(raw: str, _: tuple) -> None:
     name = P(raw)
     for part in (name.surname, name.given, name.patronymic):
-        assert part == fold(part)
+        assert part == fold_name(part)
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from declarations.normalise import address_key, bank_key, parse_vehicle
+from declarations.text import word_key
 from declarations.normalise.banks import _clean as _clean_organisation
 
 
@@ -46,8 +47,8 @@ def account_type(text: str | None) -> tuple[str | None, str]:
     for kind, pattern in _ACCOUNT_TYPES:
         if pattern.search(folded):
             return kind, kind
-    folded = " ".join(re.findall(r"[0-9a-zа-я]+", folded))
-    return folded or None, folded or "?"
+    key = word_key(folded)
+    return key, key or "?"
 
 
 def liability_kind(text: str | None) -> tuple[str | None]:
@@ -57,7 +58,7 @@ def liability_kind(text: str | None) -> tuple[str | None]:
     for kind, words in (("mortgage", "ипотек|ипотеч"), ("loan", "заем|займ|заём"), ("credit", "кредит")):
         if re.search(words, folded):
             return (kind,)
-    return (" ".join(re.findall(r"[0-9a-zа-я]+", folded)) or None,)
+    return (word_key(folded),)
 
 
 def organisation(name: str | None) -> tuple[str | None]:

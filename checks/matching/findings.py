@@ -14,6 +14,7 @@ from checks.flags import Flag
 from checks.matching.decide import LEAD_METHODS
 from declarations.model import OFFICER_ROLES, PROCUREMENT_ROLES, RELATIONS, SECURITY_KINDS, SUBJECTS
 from declarations.store import Store
+from declarations.text import fold_sql
 
 CODES = {"PROCUREMENT_AFFILIATION", "SERVANT_IS_OFFICER", "STAKE_IN_SUPPLIER", "POSSIBLE_UNDECLARED_RELATIVE"}
 HOW_RU = {
@@ -27,17 +28,13 @@ METHOD_RU = {"inn": "по ИНН", "name": "по ФИО", "name+birth_date": "п
              "name_several": "по ФИО (инициалы или неполное ФИО; подходит и к другим лицам из анкет)"}
 
 
-def _fold_sql(column: str) -> str:
-    return f"trim(regexp_replace(lower(replace({column}, 'ё', 'е')), '\\s+', ' ', 'g'))"
-
-
 SETUP_SQL = f"""
 CREATE OR REPLACE TEMP TABLE m_servant AS
-    SELECT person_id, full_name, organisation, procurement_role, year, birth_date, {_fold_sql('organisation')} AS org_key
+    SELECT person_id, full_name, organisation, procurement_role, year, birth_date, {fold_sql('organisation')} AS org_key
     FROM servants WHERE source = 'workbook'
     QUALIFY row_number() OVER (PARTITION BY person_id ORDER BY year DESC) = 1;
 CREATE OR REPLACE TEMP TABLE m_procedure AS
-    SELECT *, {_fold_sql('customer')} AS customer_key FROM procurement;
+    SELECT *, {fold_sql('customer')} AS customer_key FROM procurement;
 CREATE OR REPLACE TEMP TABLE m_handled AS
     SELECT DISTINCT s.person_id, c.procedure_id, c.role AS handled_as
     FROM m_servant s JOIN commissions c USING (person_id)
@@ -87,7 +84,7 @@ ORDER BY s.person_id, o.company_inn, o.role
 
 STAKE_SQL = f"""
 WITH supplier AS (
-    SELECT op.org_key, p.participant_inn, {_fold_sql('p.participant_name')} AS name_key,
+    SELECT op.org_key, p.participant_inn, {fold_sql('p.participant_name')} AS name_key,
            any_value(p.participant_name) AS participant_name,
            list(DISTINCT p.procedure_id ORDER BY p.procedure_id) AS procedures,
            bool_or(p.is_winner) AS ever_won
@@ -102,7 +99,7 @@ JOIN effective_declarations d USING (declaration_id)
 JOIN m_servant s ON s.person_id = d.person_id
 JOIN supplier u ON u.org_key = s.org_key
   AND (x.issuer_inn = u.participant_inn
-       OR (x.issuer_inn IS NULL AND {_fold_sql('x.issuer_name')} = u.name_key))
+       OR (x.issuer_inn IS NULL AND {fold_sql('x.issuer_name')} = u.name_key))
 ORDER BY d.person_id, d.year, x.issuer_inn, d.subject_key
 """
 

@@ -7,7 +7,7 @@ other gender's surname form.
 
 The model, in the order the data flows:
 
-1. `fold` (normalise.py) brings text to one comparable form: lower case, ё -> е,
+1. `fold_name` (normalise.py) brings text to one comparable form: lower case, ё -> е,
    Ukrainian letters folded, Latin look-alikes inside Cyrillic words mapped back,
    dashes and spaces normalised.
 2. `parse_name` (parse.py) splits a full name into a `PersonName` (surname, given name,
@@ -53,7 +53,7 @@ from .kinship import (
     could_be_siblings,
     kinship,
 )
-from .normalise import fold
+from .normalise import fold_name
 from .parse import PersonName, gender_of, parse_name
 from .parse_frame import parse_frame
 from .patronymics import given_from_patronymic, patronymic_gender, patronymics_from_given
@@ -80,7 +80,7 @@ __all__ = [
     "compare_names",
     "could_be_parent_child",
     "could_be_siblings",
-    "fold",
+    "fold_name",
     "gender_of",
     "given_from_patronymic",
     "given_gender",

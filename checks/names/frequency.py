@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 
 from .given_names import canonical_given, given_variants
-from .normalise import fold
+from .normalise import fold_name
 from .surnames import surname_key
 
 UNSEEN = 0.5  # the count given to a name the tables lack
@@ -94,7 +94,7 @@ def surname_share(surname: str) -> float:
 @lru_cache(maxsize=1 << 14)
 def given_share(given: str) -> float:
     """Share of people with this given name (any spelling variant: Наталья/Наталия)."""
-    variants = given_variants(given) or {fold(given)}
+    variants = given_variants(given) or {fold_name(given)}
     return (sum(_counts("names", variants).values()) or UNSEEN) / total("names")
 
 
@@ -113,7 +113,7 @@ def _father_counts() -> dict[str, int]:
 @lru_cache(maxsize=1 << 14)
 def father_share(father_given: str) -> float:
     """Share of people whose patronymic comes from this given name (sons and daughters of an Иван)."""
-    name = canonical_given(father_given) or fold(father_given)
+    name = canonical_given(father_given) or fold_name(father_given)
     return (_father_counts().get(name) or UNSEEN) / total("midnames")
 
 

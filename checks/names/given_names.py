@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .normalise import fold
+from .normalise import fold_name
 
 _TABLE = """
 m александр олександр аляксандр
@@ -392,13 +392,13 @@ def is_known_given(name: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def canonical_given(given: str) -> str:
     """Standard Russian form of a given name (Олександр -> александр); unknown names folded."""
-    folded = fold(given)
+    folded = fold_name(given)
     return _CANONICAL.get(folded, folded)
 
 
 def given_gender(given: str) -> str | None:
     """"m"/"f" for a known given name (any variant), else None."""
-    return _GENDER.get(fold(given))
+    return _GENDER.get(fold_name(given))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -409,7 +409,7 @@ def given_variants(given: str) -> frozenset[str]:
     "Олексій" -> {"алексей", "алексий", "олексий", "аляксей", "олекса"}.  An unknown
     name yields just its folded self.
     """
-    folded = fold(given)
+    folded = fold_name(given)
     return _GROUP.get(folded, frozenset((folded,)) if folded else frozenset())
 
 

@@ -1,6 +1,6 @@
 """Folding of name text to one comparable form.
 
-`fold` is the single entry point used by every other module: all dictionary keys and
+`fold_name` is the single entry point used by every other module: all dictionary keys and
 all parsed name parts are folded.  Folding is case-insensitive and loses information
 on purpose (ё/е, Ukrainian letters, look-alike Latin letters), so keep the raw text
 wherever the original spelling matters as evidence.
@@ -18,7 +18,7 @@ _PUNCT.update({c: "" for c in "\u00ad'\u2019\u02bc\u2018`\u00b4"})
 _PUNCT.update({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
 
 # Ukrainian/Belarusian letters that have no Russian counterpart, both cases.  (ё is
-# folded by `fold` only: `prepare` keeps it so evidence can tell Соловьёв from Соловьев.)
+# folded by `fold_name` only: `prepare` keeps it so evidence can tell Соловьёв from Соловьев.)
 _LETTERS = {
     "і": "и", "І": "И",
     "ї": "йи", "Ї": "ЙИ",
@@ -80,7 +80,7 @@ def _fix_lookalikes(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def prepare(text: str, strip_edges: bool = True) -> str:
-    """Case-preserving normalisation: everything `fold` does except lower-casing and ё.
+    """Case-preserving normalisation: everything `fold_name` does except lower-casing and ё.
 
     Parsing needs the case (to recognise "ИИ" as two initials) and the final dot of
     "Yu." (strip_edges=False), so it works on this.
@@ -95,8 +95,8 @@ def prepare(text: str, strip_edges: bool = True) -> str:
 
 
 @lru_cache(maxsize=1 << 17)
-def fold(text: str) -> str:
-    """Comparable form of name text.
+def fold_name(text: str) -> str:
+    """Comparable form of name text (not `declarations.text.fold`: names need more).
 
     Lower case; ё -> е; Ukrainian і/ї/є/ґ and Belarusian ў -> и/йи/е/г/в; Latin
     look-alikes (C, o, a, e, p, x, y, K, M, H, T, B, i) inside an otherwise Cyrillic

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .given_names import canonical_given, given_gender, is_known_given
-from .normalise import fold, has_cyrillic, has_latin, prepare
+from .normalise import fold_name, has_cyrillic, has_latin, prepare
 from .patronymics import given_from_patronymic, patronymic_gender
 from .surnames import surname_gender
 from .translit import latin_initial, word_readings
@@ -185,7 +185,7 @@ def _tokenise(text: str) -> tuple[list[_Word], list[tuple[str, frozenset[str]]]]
             readings = _read_latin(letters)
             word = _Word(letters, readings[0], readings, True)
         else:
-            value = fold(letters)
+            value = fold_name(letters)
             if len(value) == 1 or (dotted and len(value) == 2 and "-" not in value):
                 initials.append((value[0], frozenset(value[0])))
                 continue

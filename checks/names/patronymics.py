@@ -31,7 +31,7 @@ import duckdb
 
 from .frequency import table
 from .given_names import canonical_given, given_gender, is_known_given
-from .normalise import fold
+from .normalise import fold_name
 
 _IRREGULAR: dict[str, tuple[str, str]] = {
     "илья": ("ильич", "ильинична"),
@@ -162,7 +162,7 @@ def data_fathers() -> dict[str, str]:
     with duckdb.connect() as con:
         rows = con.execute(f"SELECT text, fname FROM read_parquet('{table('midnames')}') WHERE fname IS NOT NULL "
                            "ORDER BY count").fetchall()
-    return {fold(text): fold(father) for text, father in rows}  # the commonest reading last, so it wins
+    return {fold_name(text): fold_name(father) for text, father in rows}  # the commonest reading last, so it wins
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +171,7 @@ def data_male_names() -> frozenset[str]:
     with duckdb.connect() as con:
         rows = con.execute(f"SELECT text FROM read_parquet('{table('names')}') WHERE gender = 'm' AND count >= 20"
                            ).fetchall()
-    return frozenset(fold(text) for (text,) in rows)
+    return frozenset(fold_name(text) for (text,) in rows)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -184,7 +184,7 @@ def given_from_patronymic(patronymic: str) -> str | None:
     ("Ренатович" -> "ренат").  Bare -ич/-ична words whose stem is not a known name
     (often surnames such as "Шкрабич") give None.
     """
-    word = fold(patronymic)
+    word = fold_name(patronymic)
     if not word:
         return None
     if " " in word:
@@ -227,7 +227,7 @@ def father_is_known(patronymic: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def patronymic_gender(patronymic: str) -> str | None:
     """"m"/"f" from the patronymic's suffix (works for unknown fathers too), else None."""
-    word = fold(patronymic)
+    word = fold_name(patronymic)
     if not word:
         return None
     last = word.rsplit(" ", 1)[-1]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .normalise import fold
+from .normalise import fold_name
 
 _VOWELS = frozenset("аеиоуыэюя")
 _SKELETON_DROP = str.maketrans("", "", "аеиоуыэюяйьъ- ")
@@ -53,7 +53,7 @@ def _key_part(word: str) -> str:
 @lru_cache(maxsize=1 << 17)
 def surname_key(surname: str) -> str:
     """Key shared by both gender forms of a surname (see the module docstring)."""
-    folded = fold(surname)
+    folded = fold_name(surname)
     if not folded:
         return ""
     if "-" in folded or " " in folded:
@@ -65,7 +65,7 @@ def surname_key(surname: str) -> str:
 @lru_cache(maxsize=1 << 15)
 def surname_gender(surname: str) -> str | None:
     """"m"/"f" from a gendered surname ending (last part of a double surname), else None."""
-    folded = fold(surname)
+    folded = fold_name(surname)
     if not folded:
         return None
     word = folded.replace(" ", "-").rsplit("-", 1)[-1]

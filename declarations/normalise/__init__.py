@@ -22,15 +22,10 @@ from __future__ import annotations
 from declarations.normalise.addresses import Address, address_key, parse_address
 from declarations.normalise.banks import bank_key
 from declarations.normalise.vehicles import VehicleName, parse_vehicle, vehicle_key
-from declarations.text import fold as text_fold
+from declarations.text import fold  # lower case, `ё` → `е`, one space between words: the base of every key here
 
 __all__ = ["Address", "address_key", "parse_address", "bank_key", "VehicleName", "parse_vehicle", "vehicle_key",
            "fold", "areas_close"]
-
-
-def fold(text: str | None) -> str:
-    """Lower case, `ё` → `е`, one space between words: the base of every key here."""
-    return text_fold(str(text)) if text else ""
 
 
 def areas_close(a: float | None, b: float | None, tolerance_pct: float = 1.0) -> bool:

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import polars as pl
 
-# Latin letters that look like Cyrillic ones (lower case, after folding).
-_LOOKALIKES = {"a": "а", "b": "в", "c": "с", "e": "е", "h": "н", "k": "к", "m": "м", "o": "о",
-               "p": "р", "t": "т", "x": "х", "y": "у"}
+from declarations.text import CYRILLIC_LOOK_ALIKES, LATIN_LOOK_ALIKES
 
 
-def folded(column: str) -> pl.Expr:
+def folded_name(column: str) -> pl.Expr:
+    """A name's Cyrillic letters only, lower case with ё → е and Latin look-alikes as Cyrillic, words split at
+    anything else: the blocking key of public declarations (a polars expression over a whole column)."""
     text = (pl.col(column).fill_null("").str.to_lowercase()
-            .str.replace_many(["ё", *_LOOKALIKES], ["е", *_LOOKALIKES.values()]))
+            .str.replace_many(["ё", *LATIN_LOOK_ALIKES], ["е", *CYRILLIC_LOOK_ALIKES]))
     # a patronymic broken by a line-break hyphen: «михайло-вич», «петров-на»
     text = text.str.replace_all(r"-\s*(вич|вна|ич|ична|на)\b", "$1")
     return text.str.replace_all(r"[^а-я\-]+", " ").str.replace_all(r"\s*-\s*", "-").str.strip_chars(" -")
@@ -25,7 +25,7 @@ def folded(column: str) -> pl.Expr:
 
 def name_parts(column: str = "name") -> list[pl.Expr]:
     """surname, given, patronymic, gi, pi, full and block (surname + initials) columns."""
-    words = folded(column).str.split(" ")
+    words = folded_name(column).str.split(" ")
     surname = words.list.get(0, null_on_oob=True)
     given = words.list.get(1, null_on_oob=True)
     patronymic = words.list.get(2, null_on_oob=True)
