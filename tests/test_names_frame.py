@@ -10,7 +10,7 @@ import pytest
 from checks.names import blocking_keys, parse_frame, parse_name
 from checks.names.parse_frame import COLUMNS
 from sample_data import names as N
-from tests.test_names import PARSES
+from tests.name_cases import PARSES
 
 
 def _generated(count: int, seed: int = 5) -> list[str]:
