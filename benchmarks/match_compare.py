@@ -25,10 +25,11 @@ from pathlib import Path
 
 import polars as pl
 
-from benchmarks.match_quality import ROOT, _frames, _scores
+from benchmarks.match_quality import ROOT, _scores
 from checks.matching.candidates import candidate_pairs
 from checks.matching.decide import decide, identities
 from declarations.settings import load_settings
+from sample_data.match_benchmark import labelled_frames
 
 OUT = ROOT / "benchmarks" / "extra" / "match_quality_compare.md"  # sorts right after match_quality.md
 COMPARE_PYTHON = ROOT / ".venv-compare" / "bin" / "python"
@@ -96,7 +97,7 @@ def _total_line(label: str, totals: tuple[int, int, int]) -> str:
 
 
 def compare(persons: int = 2000, seed: int = 11, show: int = 0) -> Path:
-    people, officers, truth = _frames(_dataset(persons, seed))
+    people, officers, truth = labelled_frames(_dataset(persons, seed))
     pairs, matches, block_s, decide_s = _ours(people, officers)
     other = _logic_v2(people, officers, pairs)
     table = pairs.with_columns(pl.Series("v2", other["scores"], dtype=pl.Float64)).join(

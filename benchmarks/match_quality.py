@@ -20,30 +20,10 @@ from rapidfuzz import fuzz, process
 from checks.matching.candidates import candidate_pairs
 from checks.matching.decide import decide, identities
 from declarations.settings import load_settings
+from sample_data.match_benchmark import labelled_frames
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "extra" / "match_quality.md"
-
-
-def aliases(persons: pl.DataFrame) -> pl.DataFrame:
-    """One row per name a person goes by (current and former), as `declarations match` compares them."""
-    names = persons.with_columns(pl.col("former_names").str.split(";")).select(
-        "person_id", "relative_id", "birth_date", "inn",
-        pl.concat_list(pl.col("full_name"), pl.col("former_names").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))))
-        .alias("name")).explode("name").with_columns(pl.col("name").str.strip_chars()).filter(pl.col("name") != "")
-    return names.with_row_index("alias_idx").with_columns(
-        pl.col("alias_idx").cast(pl.Int64), pl.coalesce("relative_id", "person_id").alias("who"))
-
-
-def _frames(folder: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    persons = pl.read_csv(folder / "persons.csv", infer_schema=False).with_columns(
-        pl.col("birth_date").str.to_date(strict=False))
-    officers = pl.read_csv(folder / "officers.csv", infer_schema=False).with_columns(
-        pl.col("row_id").cast(pl.Int64).alias("officer_idx"), pl.col("birth_date").str.to_date(strict=False),
-        pl.col("since").str.to_date(strict=False))
-    truth = pl.read_csv(folder / "truth.csv", infer_schema=False).with_columns(
-        pl.col("row_id").cast(pl.Int64), pl.coalesce("relative_id", "person_id").alias("who"))
-    return aliases(persons), officers, truth
 
 
 def _ours(people, officers) -> dict[int, set[str]]:
@@ -91,7 +71,7 @@ def benchmark_data(persons: int = 2000, seed: int = 11) -> Path:
 
 
 def write_quality(persons: int = 2000, seed: int = 11) -> Path:
-    people, officers, truth = _frames(benchmark_data(persons, seed))
+    people, officers, truth = labelled_frames(benchmark_data(persons, seed))
     results = {"ours": _scores(truth, _ours(people, officers)),
                "baseline": _scores(truth, _baseline(people, officers))}
     lines = [f"## Name matching quality ({persons} servants with relatives, generator seed {seed})", "",

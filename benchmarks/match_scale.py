@@ -17,10 +17,10 @@ from pathlib import Path
 
 import polars as pl
 
-from benchmarks.match_quality import aliases
 from checks.matching.candidates import block_stats, candidate_pairs
 from checks.matching.decide import decide, identities
 from declarations.settings import load_settings
+from sample_data.match_benchmark import aliases
 
 
 def run(folder: Path) -> dict:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from checks.export import render_evidence
 from checks.identity.spec import SPECS
+from tests.check_books import account, car, check, codes, flat, income, load_years, of
 from tests.conftest import declaration, load
-from tests.test_checks_support import account, car, check, codes, flat, income, load_years, of
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GONE_OR_NEW = {"PROPERTY_DISAPPEARED", "PROPERTY_APPEARED", "VEHICLE_DISAPPEARED", "VEHICLE_APPEARED",

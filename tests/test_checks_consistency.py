@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from tests.check_books import check, income, load_years, of
 from tests.conftest import declaration, servant
-from tests.test_checks_support import check, income, load_years, of
 
 SPOUSE = [{"person_id": "1", "relative_id": "S1", "relation": "spouse", "full_name": "Иванова Мария Петровна"}]
 

@@ -7,9 +7,8 @@ import re
 
 import pytest
 
+from tests.check_books import account, flat, run_and_save, workbook
 from tests.conftest import ROOT, declaration, load
-from tests.test_checks_support import account, flat, workbook
-from tests.test_flags import run_and_save
 
 DOC = ROOT / "docs" / "analysts.md"
 VIEWS = ("declaration_pairs", "effective_incomes", "effective_real_estate", "effective_vehicles",

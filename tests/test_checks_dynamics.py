@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.check_books import account, car, check, codes, flat, income, load_years, of, workbook
 from tests.conftest import declaration, load, servant
-from tests.test_checks_support import account, car, check, codes, flat, income, load_years, of, workbook
 
 ASSET_CODES = {"PROPERTY_DISAPPEARED", "PROPERTY_APPEARED", "PROPERTY_AREA_CHANGED", "PROPERTY_SHARE_CHANGED",
                "VEHICLE_DISAPPEARED", "VEHICLE_APPEARED", "ACCOUNT_OPEN_DATE_CHANGED", "ACCOUNT_UNDECLARED_BEFORE"}

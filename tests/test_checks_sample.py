@@ -9,8 +9,8 @@ import json
 import pytest
 
 from checks.registry import CODES
+from tests.check_books import check
 from tests.conftest import SAMPLE, load
-from tests.test_checks_support import check
 
 WORKBOOKS = ("declarations_2021.xlsx", "declarations_2022.xlsx", "declarations_2023", "declarations_2024")
 

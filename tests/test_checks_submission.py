@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.check_books import check, load_years, of, workbook
 from tests.conftest import EXAMPLES, declaration, load, servant
-from tests.test_checks_support import check, load_years, of, workbook
 
 
 def relative(relative_id: str, relation: str, birth_date: str | None = None, person_id: str = "1",

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import write_csv_workbook
-from tests.test_load_workbook import english_sheets
+from tests.workbook_sheets import english_sheets
 
 BIN = Path(sys.executable).parent / "declarations"
 

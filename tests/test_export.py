@@ -5,9 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -16,26 +13,12 @@ from rich.table import Table
 from checks.export import FORMATS, export_flags, render_evidence
 from checks.flags import read_flags
 from checks.registry import CODES
-from tests.conftest import declaration, load
-from tests.test_checks_support import account, car, flat, workbook
-from tests.test_flags import run_and_save
+from tests.check_books import run_and_save
+from tests.cli_runs import cli, sample_books
+from tests.conftest import load
 
-BIN = Path(sys.executable).parent / "declarations"
 CSV_HEADER = ("flag_id,person_id,year,code,severity,message,evidence,status,status_note,first_seen,last_seen,"
               "resolved_at")
-
-
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN), *args], cwd=cwd, capture_output=True, text=True, timeout=300,
-                          env={"PATH": "/usr/bin:/bin", "COLUMNS": "200"})
-
-
-def sample_books(tmp_path: Path) -> list[Path]:
-    before = workbook(tmp_path, 2022, real_estate=[flat("2022-1")], vehicles=[car("2022-1")],
-                      accounts=[account("2022-1")])
-    after = workbook(tmp_path, 2023, accounts=[account("2023-1", opened_on="2016-01-01")],
-                     declarations=[declaration("2023-1", "1", 2023, submitted_on="2024-05-03")])
-    return [before, after]
 
 
 @pytest.fixture

@@ -3,18 +3,9 @@
 
 from __future__ import annotations
 
-from checks.flags import read_flags, review, save_run
-from checks.runner import run_checks
-from declarations.settings import load_settings
+from checks.flags import read_flags, review
+from tests.check_books import flat, run_and_save, workbook
 from tests.conftest import declaration, load
-from tests.test_checks_support import flat, workbook
-
-
-def run_and_save(store, year=None):
-    settings = load_settings()
-    flags, codes = run_checks(store, settings, year)
-    summary = save_run(store, flags, kind="check", codes=codes, settings=settings["checks"], year=year)
-    return flags, summary
 
 
 def books(tmp_path, *, corrected: bool = False, name: str = "wb2023"):

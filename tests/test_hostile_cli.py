@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from tests.conftest import declaration, servant, write_csv_workbook, write_xlsx_workbook
-from tests.test_load_workbook import english_sheets
+from tests.workbook_sheets import english_sheets
 
 BIN = Path(sys.executable).parent / "declarations"
 

@@ -14,7 +14,7 @@ import pytest
 from declarations.errors import InputError
 from declarations.load import load_paths
 from tests.conftest import write_csv_workbook
-from tests.test_load_workbook import english_sheets
+from tests.workbook_sheets import english_sheets
 
 BIN = Path(sys.executable).parent / "declarations"
 

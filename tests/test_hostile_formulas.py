@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from declarations.cli import commands
 from declarations.cell_text import is_formula_like, neutralise
+from declarations.cli import commands
 from declarations.errors import Issue, write_issues_csv
 from declarations.store import Store
 from tests.conftest import declaration, load, servant, write_csv_workbook

@@ -22,7 +22,7 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from declarations.errors import InputError
 from declarations.load import prepare
 from tests.conftest import write_csv_workbook, write_xlsx_workbook
-from tests.test_load_workbook import english_sheets
+from tests.workbook_sheets import english_sheets
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "60"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,

@@ -12,7 +12,7 @@ from declarations.store import Store
 from publish.private_forms import compact, date_candidates, number_candidates
 from publish.publisher import publish_year
 from tests.conftest import load, write_csv_workbook
-from tests.test_load_workbook import english_sheets
+from tests.workbook_sheets import english_sheets
 
 PLANTED = {
     # field: text a clerk typed (each holds a private value of the organisation in another form)

@@ -18,7 +18,7 @@ import pytest
 from declarations.errors import InputError
 from declarations.load import load_paths
 from tests.conftest import declaration, write_csv_workbook, write_xlsx_workbook
-from tests.test_load_workbook import english_sheets
+from tests.workbook_sheets import english_sheets
 
 
 def issues_of(store, *paths: Path):

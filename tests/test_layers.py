@@ -61,6 +61,20 @@ def test_a_module_imports_only_its_own_layer_and_those_below(path: Path):
     assert not upward, f"{name} imports {upward}: a lower layer must not import a higher one"
 
 
+def test_tests_use_the_packages_and_never_the_benchmarks_or_each_other():
+    """A test file imported by another runs its tests twice and ties them together; a test that imports
+    `benchmarks` tests the measuring scripts instead of the package. Shared helpers live in `tests/conftest.py`
+    or in a helper module whose name is not `test_*`."""
+    wrong = {}
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        names = imported(path)
+        bad = sorted(m for m in names if m.split(".")[0] == "benchmarks"
+                     or (m.startswith("tests.") and m.split(".")[-1].startswith("test_")))
+        if bad:
+            wrong[module_name(path)] = bad
+    assert not wrong, f"tests importing benchmarks or other test files: {wrong}"
+
+
 def test_the_rule_catches_an_upward_import(tmp_path: Path):
     module = tmp_path / "x.py"
     module.write_text("def f():\n    from publish import site\n", encoding="utf-8")

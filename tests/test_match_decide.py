@@ -99,9 +99,9 @@ def benchmark(tmp_path_factory) -> Path:
 
 
 def test_the_prefilter_loses_no_match_on_the_labelled_benchmark(benchmark: Path) -> None:
-    from benchmarks.match_quality import _frames
+    from sample_data.match_benchmark import labelled_frames
 
-    persons, register, _ = _frames(benchmark)
+    persons, register, _ = labelled_frames(benchmark)
     register = register.with_columns(pl.lit(None, dtype=pl.Utf8).alias("person_inn"))
     every = candidate_pairs(persons, register, OPTIONS["max_block_size"], prefilter=False)
     plausible = candidate_pairs(persons, register, OPTIONS["max_block_size"])
@@ -113,7 +113,7 @@ def test_the_prefilter_loses_no_match_on_the_labelled_benchmark(benchmark: Path)
 
 def test_end_to_end_every_plainly_written_link_is_a_high_finding_and_initials_are_found_too(benchmark, tmp_path):
     """The labelled benchmark loaded and matched through the command line, as organisations of 50 servants."""
-    from benchmarks.affiliation_quality import measure
+    from sample_data.match_benchmark import measure
 
     result = measure(benchmark, tmp_path, servants_per_org=50)
     for kind in ("exact", "yo", "translit", "word_order", "gender_form", "maiden_name"):

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from sample_data.generator import generate
+from tests.check_books import check
 from tests.conftest import load
-from tests.test_checks_support import check
 
 YEARS = [2021, 2022, 2023, 2024]
 D_CODES = {"PROPERTY_DISAPPEARED", "PROPERTY_APPEARED", "PROPERTY_AREA_CHANGED", "PROPERTY_SHARE_CHANGED",

@@ -11,7 +11,7 @@ import pytest
 from declarations.store import Store
 from publish.report import write_report
 from tests.conftest import ROOT
-from tests.test_report import ORG, ORG2, TODAY, build, settings
+from tests.report_books import ORG, ORG2, TODAY, build, settings
 
 pytestmark = pytest.mark.browser
 

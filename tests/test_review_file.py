@@ -9,7 +9,7 @@ import openpyxl
 
 from checks.export import EXPORTED_SHEET
 from declarations.store import Store
-from tests.test_export import cli, sample_books
+from tests.cli_runs import cli, sample_books
 
 
 def checked_store(tmp_path) -> list[dict]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import duckdb
 import pytest
 
@@ -10,7 +9,7 @@ from declarations.model import ALL_SHEETS
 from declarations.schema_docs import schema_markdown
 from declarations.store import SCHEMA_VERSION, Store, StoreError
 from tests.conftest import ROOT, load, write_csv_workbook
-from tests.test_load_workbook import english_sheets
+from tests.workbook_sheets import english_sheets
 
 
 def test_every_model_column_is_a_store_column(store):

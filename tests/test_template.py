@@ -3,8 +3,6 @@ and loading it untouched (an empty year) — without LibreOffice (the round trip
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import openpyxl
 import pytest
 
@@ -13,38 +11,9 @@ from declarations.store import Store
 from declarations.template import LISTS_SHEET, write_template
 from declarations.template_marker import MARKER_SHEET, read_marker
 from declarations.template_prefill import Prefill, new_number, prefill
+from tests.check_books import check, codes, last_year_book, workbook
+from tests.cli_runs import cli
 from tests.conftest import declaration, load, servant, write_xlsx_workbook
-from tests.test_checks_support import account, car, check, codes, flat, workbook
-from tests.test_export import cli
-
-
-def last_year_book(folder: Path) -> Path:
-    """2023: servant 1 with a spouse, a son (minor in 2024) and a daughter (17 in 2023, 18 in 2024);
-    servant 2, new on the roster, had no справка."""
-    relatives = [
-        {"person_id": "1", "relative_id": "1-01", "relation": "spouse", "full_name": "Иванова Мария Петровна",
-         "birth_date": "1982-03-04"},
-        {"person_id": "1", "relative_id": "1-02", "relation": "son", "full_name": "Иванов Петр Иванович",
-         "birth_date": "2012-01-10"},
-        {"person_id": "1", "relative_id": "1-03", "relation": "daughter", "full_name": "Иванова Анна Ивановна",
-         "birth_date": "2006-06-01"},
-    ]
-    return workbook(
-        folder, 2023, form="xlsx",
-        servants=[servant("1"), servant("2", full_name="Петров Петр Петрович", must_declare="да")],
-        relatives=relatives,
-        declarations=[declaration("2023-1", "1", 2023),
-                      declaration("2023-2", "1", 2023, subject="spouse", relative_id="1-01"),
-                      declaration("2023-3", "1", 2023, subject="child", relative_id="1-02"),
-                      declaration("2023-4", "1", 2023, subject="child", relative_id="1-03")],
-        incomes=[{"declaration_id": "2023-1", "income_type": "main_job", "amount": "1 200 000"}],
-        real_estate=[flat("2023-1"), {"declaration_id": "2023-2", "holding": "used", "object_type": "flat",
-                                      "area": "64,7", "country": "Россия"}],
-        vehicles=[car("2023-1")],
-        accounts=[account("2023-1", balance="250000")],
-        securities=[{"declaration_id": "2023-2", "issuer_name": "ООО «Ромашка»", "kind": "stake", "share_pct": "25"}],
-        liabilities=[{"declaration_id": "2023-1", "kind": "ипотека", "creditor": "ПАО Сбербанк", "amount": "3000000"}],
-    )
 
 
 def rows_of(ws) -> list[dict]:

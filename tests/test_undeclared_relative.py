@@ -16,9 +16,9 @@ from checks.matching.relatives import AgeRules, AgeSpread, RegionSpread, inn_reg
 from checks.names import CHILD_PARENT, PARENT_CHILD, SIBLINGS
 from declarations.settings import load_settings
 from publish.report_data import evidence_view
-from tests.conftest import declaration, load, servant, write_csv_workbook
 from sample_data.ids import inn12_check
-from tests.test_match import ORG, bid, inn10, officer, write_csv
+from tests.conftest import declaration, load, servant, write_csv_workbook
+from tests.procurement_books import ORG, bid, inn10, officer, write_csv
 
 CODE = "POSSIBLE_UNDECLARED_RELATIVE"
 A, B, C = (inn10(n) for n in (780000001, 780000002, 780000003))

@@ -6,7 +6,7 @@ import pytest
 
 from declarations.errors import InputError, Issue
 from tests.conftest import declaration, load, servant, write_csv_workbook, write_xlsx_workbook
-from tests.test_load_workbook import english_sheets, snapshot
+from tests.workbook_sheets import english_sheets, snapshot
 
 
 def issues_of(store, path) -> list[Issue]:

@@ -15,8 +15,8 @@ import openpyxl
 import pytest
 
 from declarations.store import Store
-from tests.test_export import cli
-from tests.test_template import last_year_book
+from tests.check_books import last_year_book
+from tests.cli_runs import cli
 
 pytestmark = pytest.mark.libreoffice
 

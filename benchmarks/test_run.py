@@ -1,5 +1,6 @@
 """`make bench --only`: the rows kept from BENCHMARKS.md are those of its results table, not the tables of
-the quality sections appended after it."""
+the quality sections appended after it. (The benchmarks' own test: it lives beside them, so that `tests/`
+never imports `benchmarks`.)"""
 
 from benchmarks.measure import Measure
 from benchmarks.run import merged_with_previous
