@@ -21,6 +21,7 @@ import polars as pl
 from rich.table import Table
 from rich.text import Text
 
+from checks.evidence_render import evidence_line
 from checks.flags import FLAG_COLUMNS, STATUSES
 from declarations.atomic import atomic_path, atomic_write
 from declarations.cell_text import neutralise
@@ -151,7 +152,7 @@ def render_evidence(code: str, evidence: Any) -> str:
             return describe(evidence)
         except (KeyError, TypeError, ValueError, AttributeError):
             pass  # evidence of an older version: fall back to the generic rendering
-    return generic_evidence(evidence)
+    return generic_evidence(code, evidence)
 
 
 def _undeclared_relative(evidence: dict[str, Any]) -> str:
@@ -174,41 +175,9 @@ SHEET_ORDER = {"POSSIBLE_UNDECLARED_RELATIVE": _best_candidate_first}
 MATCH_DESCRIBERS = {"POSSIBLE_UNDECLARED_RELATIVE": _undeclared_relative}
 
 
-_KEY_RU = {
-    "year": "год", "declaration_id": "справка", "subject": "чьи сведения", "amount": "сумма", "kind": "вид",
-    "previous": "прежняя справка", "current": "текущая справка", "row": "строка", "servant": "служащий",
-    "full_name": "ФИО", "person_id": "табельный номер", "organisation": "организация", "position": "должность",
-    "score": "совпадение", "procedure_id": "закупка", "company_name": "организация", "company_inn": "ИНН организации",
-    "role": "роль", "relation": "родство", "birth_date": "дата рождения", "source_row": "строка файла",
-}
-
-
-def generic_evidence(value: Any, depth: int = 0) -> str:
-    """Key: value pairs, nested objects in parentheses, dates and amounts in Russian form."""
-    from checks.rules import date_ru, number_ru
-
-    if isinstance(value, dict):
-        parts = []
-        for key, item in value.items():
-            if key == "servant" and depth == 0:
-                continue
-            if item is None or item == [] or item == {}:
-                continue
-            parts.append(f"{_KEY_RU.get(key, key)}: {generic_evidence(item, depth + 1)}")
-        text = "; ".join(parts)
-        return text if depth == 0 else f"({text})"
-    if isinstance(value, list):
-        return "[" + "; ".join(generic_evidence(v, depth + 1) for v in value) + "]"
-    if isinstance(value, bool):
-        return "да" if value else "нет"
-    if isinstance(value, float):
-        return number_ru(value, 2, trim=True)
-    if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
-        try:
-            return date_ru(value)
-        except ValueError:
-            return value
-    return str(value)
+def generic_evidence(code: str, evidence: Any) -> str:
+    """Every field by its declared label and format (checks/evidence.py), nested records in parentheses."""
+    return evidence_line(code, evidence)
 
 
 # --------------------------------------------------------------------------- xlsx
