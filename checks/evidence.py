@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from checks.matching.findings import METHOD_RU
+from checks.matching.findings import HOW_RU, METHOD_RU, PART_RU
 from declarations.model import (ASSET_KINDS, DECLARATION_KINDS, HOLDINGS, INCOME_TYPES, OBJECT_TYPES,
                                 OFFICER_ROLES, OWNERSHIPS, PROCUREMENT_ROLES, RELATIONS, SECURITY_KINDS,
                                 SUBJECTS, VEHICLE_TYPES)
@@ -160,6 +160,9 @@ LABELS: dict[str, str] = {
     "age_difference": "Разница в возрасте, лет (+ моложе служащего)", "min_score": "Показаны с оценки",
     "match_label": "Как сопоставлены строки двух справок", "match_score": "Оценка сопоставления (0–1)",
     "sales_used": "Продажи, учтенные для других объектов",
+    "parts": "Части ФИО", "part": "Часть ФИО", "a": "В кадровых данных", "b": "В реестре", "how": "Совпадение",
+    "how_ru": "Совпадение (словами)", "rows": "Все объекты этого вида в справке", "row": "Строка",
+    "what": "Сделка", "object_type_raw": "Вид объекта (как указано)",
 }
 
 ASSET_LABELS = {"real_estate": "объект недвижимости", "vehicle": "транспортное средство", "account": "счет"}
@@ -180,7 +183,7 @@ CHOICES: dict[str, dict[str, str]] = {
     "birth_date_from": {"relatives": "анкете родственников", "relative": "анкете родственников",
                         "declaration": "справке"},
     "source": {"workbook": "кадровая служба", "declarator": "Декларатор", "register": "реестр (ЕГРЮЛ, ЕГРИП)"},
-    "method": METHOD_RU,
+    "method": METHOD_RU, "part": PART_RU, "how": HOW_RU,
     "matched_under": {"name": "нынешним ФИО", "current_name": "нынешним ФИО", "former_name": "прежним ФИО"},
     "whose": {"self": "служащий", "spouse": "супруг(а)", "spouse_former": "супруг(а), прежняя фамилия",
               "self_former": "служащий, прежняя фамилия",
@@ -215,7 +218,7 @@ def rows(key: str, *fields: Field, public: bool = True, label: str | None = None
 SOURCE_ROW = private("source_row", NUMBER, label="Строка файла")
 
 REAL_ESTATE_ROW = (
-    f("object_type", CHOICE), f("object_type_raw", label="Вид объекта (как указано)"), f("ownership", CHOICE),
+    f("object_type", CHOICE), f("object_type_raw"), f("ownership", CHOICE),
     f("share"), f("holding", CHOICE), f("area", AREA), f("country"), private("address"),
     private("cadastral_number", label="Кадастровый номер"), f("acquired_on", DATE), f("basis"), SOURCE_ROW,
 )
@@ -260,8 +263,8 @@ MATCHED = (f("matched_by", CHOICE), f("match_label"), f("match_score", NUMBER))
 def asset_pair(kind: str, *extra: Field) -> tuple[Field, ...]:
     """A year-over-year finding about one object: both справки with the object's row (and the other
     справка's rows of that kind, where the object is missing from it)."""
-    row = record("row", *ASSET_ROWS[kind], label="Строка")
-    others = rows("rows", *ASSET_ROWS[kind], label="Все объекты этого вида в справке")
+    row = record("row", *ASSET_ROWS[kind])
+    others = rows("rows", *ASSET_ROWS[kind])
     return (*PAIR, f("asset", CHOICE), side("previous", row, others), side("current", row, others), *MATCHED,
             *extra)
 
@@ -274,8 +277,8 @@ def gone(kind: str) -> tuple[Field, ...]:
 PERSON_MATCH = record(
     "match", private("name_in_hr_records", label="ФИО в кадровых данных"),
     private("name_in_register", label="ФИО в реестре"), f("score", SCORE), f("method", CHOICE),
-    rows("parts", f("part"), private("a"), private("b"), f("how"), f("how_ru"), f("score", SCORE),
-         public=False, label="Части ФИО"),
+    rows("parts", f("part", CHOICE), private("a"), private("b"), f("how", CHOICE), f("how_ru"), f("score", SCORE),
+         public=False),
     f("birth_date", COMPARISON), f("inn", COMPARISON), f("fits", NUMBER))
 COMPANY = record("company", f("inn"), f("name"))
 OFFICER = (private("name", label="ФИО"), f("role", CHOICE), f("share_pct", PERCENT), f("since", DATE),
