@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from checks.evidence import (AREA, CHOICE, COMPARISON, DATE, LIST, MONEY, PERCENT, RATIO, SCORE, SPECS,
+from checks.evidence import (AREA, CHOICE, COMPARISON, DATE, LIST, MONEY, PERCENT, RATIO, SCORE, SPECS, TEXT,
                              ASSET_LABELS, LABELS, Field, public_part)
 from declarations.model import ASSET_KINDS, INCOME_TYPES, OBJECT_TYPES, OWNERSHIPS, RELATIONS, VEHICLE_TYPES
 from declarations.russian import NBSP, area_ru, date_ru, number_ru, rub, years_ru
@@ -224,13 +224,22 @@ def evidence_line(code: str, evidence: Any) -> str:
     return _line(spec, evidence, 0)
 
 
+#: Labels of keys that evidence written by older versions holds (not declared any more).
+LEGACY_LABELS = {"procedure_id": "закупка", "company_name": "организация", "company_inn": "ИНН организации",
+                 "full_name": "ФИО", "person_id": "табельный номер", "source_row": "строка файла",
+                 "score": "совпадение"}
+
+
 def _line(spec: Field | None, value: Any, depth: int) -> str:
     if isinstance(value, dict):
         parts = []
         for key, item in value.items():
             if (key == "servant" and depth == 0) or item is None or item == [] or item == {}:
                 continue
-            sub = _child(spec, key)
+            sub = spec.child(key) if spec is not None else None
+            if sub is None:  # evidence of an older version: a label from the key, a date seen as one
+                looks_like_date = isinstance(item, str) and _ISO_DATE.match(item) is not None
+                sub = Field(key, LEGACY_LABELS.get(key) or LABELS.get(key, key), DATE if looks_like_date else TEXT)
             parts.append(f"{_inline(sub.label)}: {_line(sub, item, depth + 1)}")
         text = "; ".join(parts)
         return text if depth == 0 else f"({text})"

@@ -151,8 +151,9 @@ def year_2023_flags() -> list[Flag]:
              {"subject": "self", "declaration_id": "y2023-1",
               "expense": {"asset_kind": "real_estate", "description": "квартира", "amount": 7_500_000,
                           "deal_date": "2023-08-15"},
-              "income_years": [{"year": 2020, "income_total": 0}, {"year": 2021, "income_total": 1_000_000},
-                               {"year": 2022, "income_total": 1_200_000}],
+              "income_years": [{"year": 2020, "declared": True, "self_income": 0, "spouse_income": 0},
+                               {"year": 2021, "declared": True, "self_income": 1_000_000, "spouse_income": 0},
+                               {"year": 2022, "declared": True, "self_income": 1_200_000, "spouse_income": 0}],
               "income_total": 2_200_000}),
         flag("INCOME_JUMP", "1", "medium", "Служащий: доход вырос в 3,0 раза",
              {"subject": "self", "subject_key": "self",
@@ -351,8 +352,8 @@ def test_open_high_severity_servants_with_readable_evidence(built):
     assert "50:12:0012345:678" not in text and "Черемуховая" not in text
     expense = escalated.evidence.text()
     assert "объект недвижимости «квартира», сделка 15.08.2023: 7\u00a0500\u00a0000,00\u00a0руб." in expense
-    assert "Доход по годам: 2020: общий доход: 0,00\u00a0руб.; 2021: общий доход: " \
-           "1\u00a0000\u00a0000,00\u00a0руб.; 2022" in expense
+    assert "Доход по годам: 2020: справка есть: да, доход служащего: 0,00\u00a0руб., доход супруга (супруги): " \
+           "0,00\u00a0руб.; 2021: справка есть: да, доход служащего: 1\u00a0000\u00a0000,00\u00a0руб." in expense
     family = high[2].flags[0].evidence
     assert ("Родственник", "степень родства: супруг(а)") in family.facts
     assert "Смирнов" not in family.text() and "1975" not in family.text()
