@@ -1,16 +1,18 @@
 """The one renderer of findings' evidence: one line for the HR officer, facts for the report.
 
-Three readers see a finding's evidence (the dict a rule stores with it, declared per code in
+Two readers see a finding's evidence (the dict a rule stores with it, declared per code in
 `checks/evidence.py`):
 
 * the HR officer, in the workbook of `declarations flags --format xlsx` (`checks/export.py`):
-  one readable line with everything, names and numbers included — the rule's own describer
-  when it has one (`describe_pair`, `describe_*` here, the rules' `_describe_*`), else
-  :func:`evidence_line`, each field by its declared label and format;
+  :func:`render_evidence`, one readable line with everything, names and numbers included — the
+  code's own describer when it has one (`describe_pair`, `describe_*` here, the rules'
+  `_describe_*`), else :func:`evidence_line`, each field by its declared label and format;
 * the head of the organisation, in the analysis report (`publish/report_data.py`):
   :func:`evidence_view` — only the fields the code's spec marks public (an allow-list), both
-  справки of a year-over-year finding side by side, labels and formats from the spec;
-* the terminal (`declarations flags`), which shows the message; its evidence is the same line.
+  справки of a year-over-year finding side by side, labels and formats from the spec.
+
+The terminal table of `declarations flags` shows each flag's message, not its evidence; a line of
+evidence anywhere else is :func:`render_evidence` (HR) or :func:`evidence_view` (public).
 """
 
 from __future__ import annotations
@@ -223,6 +225,34 @@ def evidence_line(code: str, evidence: Any) -> str:
     spec = SPECS[code].root if code in SPECS else None
     return _line(spec, evidence, 0)
 
+
+def render_evidence(code: str, evidence: Any) -> str:
+    """The evidence as one readable line for the HR officer: the code's own describer when it has one
+    (a check rule's `describe`, or MATCH_DESCRIBERS), else every field by its declared label and format."""
+    if not isinstance(evidence, dict):
+        return "" if evidence is None else str(evidence)
+    from checks.registry import rule_for  # the registry imports the rules, which import this module
+
+    found = rule_for(code)
+    describe = found.describe if found is not None else MATCH_DESCRIBERS.get(code)
+    if describe is not None:
+        try:
+            return describe(evidence)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # evidence of an older version: fall back to the generic rendering
+    return evidence_line(code, evidence)
+
+
+def _undeclared_relative(evidence: dict[str, Any]) -> str:
+    from checks.matching.relatives import describe
+
+    if "candidates" not in evidence:
+        raise KeyError("candidates")  # a finding of the version before the ranking
+    return describe(evidence)
+
+
+# Describers of `declarations match` findings (the check rules bring their own through the registry)
+MATCH_DESCRIBERS = {"POSSIBLE_UNDECLARED_RELATIVE": _undeclared_relative}
 
 #: Labels of keys that evidence written by older versions holds (not declared any more).
 LEGACY_LABELS = {"procedure_id": "закупка", "company_name": "организация", "company_inn": "ИНН организации",

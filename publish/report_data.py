@@ -11,9 +11,11 @@ Nothing here renders: `build_report(store, year, settings)` returns plain datacl
   that a completed check run has covered (the run started after the справка was loaded);
 * flags of the year by code, severity and status (`resolved_at` set counts as «устранено»);
 * the servants with open high-severity flags, each flag's evidence as readable facts — both
-  declarations side by side where a flag compares years — without private identifiers:
-  relatives' names, addresses, cadastral and account numbers, registration plates and
-  personal INNs are left out (the flag's own message is shown as it is);
+  declarations side by side where a flag compares years — rendered by
+  `checks.evidence_render.evidence_view`, which shows only the fields `checks/evidence.py`
+  declares public for the code (an allow-list: relatives' names, addresses, cadastral and
+  account numbers, registration plates, personal INNs and any undeclared key are left out;
+  the flag's own message is shown as it is);
 * per servant with active flags, the family's income and owned area in every year stored;
 * the conclusion, a paragraph generated from these figures.
 
