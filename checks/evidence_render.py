@@ -269,7 +269,8 @@ def _line(spec: Field | None, value: Any, depth: int) -> str:
             sub = spec.child(key) if spec is not None else None
             if sub is None:  # evidence of an older version: a label from the key, a date seen as one
                 looks_like_date = isinstance(item, str) and _ISO_DATE.match(item) is not None
-                sub = Field(key, LEGACY_LABELS.get(key) or LABELS.get(key, key), DATE if looks_like_date else TEXT)
+                label = LEGACY_LABELS.get(key) or LABELS.get(key) or str(key)
+                sub = Field(key, label, DATE if looks_like_date else TEXT)
             parts.append(f"{_inline(sub.label)}: {_line(sub, item, depth + 1)}")
         text = "; ".join(parts)
         return text if depth == 0 else f"({text})"
@@ -463,7 +464,7 @@ def evidence_view(code: str, evidence: dict[str, Any]) -> EvidenceView:
         asset = rest.get("asset")
         for key in ASSET_ROW_KEYS:
             if key in previous or key in current:
-                title = ASSET_LABELS.get(asset, "объект").capitalize()
+                title = ASSET_LABELS.get(str(asset), "объект").capitalize()
                 before, after = previous.get(key), current.get(key)
                 view.compared.append((title, describe_item(before, _child(before_spec, key)) if before else "нет",
                                       describe_item(after, _child(after_spec, key)) if after else "нет"))
