@@ -5,7 +5,7 @@ the file is written and None returned; without it the text (csv, json) or a rich
 returned for the terminal. CSV has exactly the `flags` columns of output.md (then
 `resolved_at`); JSON has the evidence as an object; the workbook has a «Флаги» sheet
 (autofilter, frozen header, Russian headers, wrapped text) and one sheet per code, the
-evidence rendered as a readable line, not as raw JSON.
+evidence rendered as a readable line, not as raw JSON (`checks.evidence_render.render_evidence`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import polars as pl
 from rich.table import Table
 from rich.text import Text
 
+from checks.evidence_render import render_evidence
 from checks.flags import FLAG_COLUMNS, STATUSES
 from declarations.atomic import atomic_path, atomic_write
 from declarations.cell_text import neutralise
@@ -138,30 +139,6 @@ def flags_json(records: list[dict[str, Any]]) -> str:
 
 # --------------------------------------------------------------------------- readable evidence
 
-def render_evidence(code: str, evidence: Any) -> str:
-    """The evidence as one readable line for an HR officer (the rule's own renderer when it has one)."""
-    if not isinstance(evidence, dict):
-        return "" if evidence is None else str(evidence)
-    from checks.registry import rule_for
-
-    found = rule_for(code)
-    describe = found.describe if found is not None else MATCH_DESCRIBERS.get(code)
-    if describe is not None:
-        try:
-            return describe(evidence)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            pass  # evidence of an older version: fall back to the generic rendering
-    return generic_evidence(evidence)
-
-
-def _undeclared_relative(evidence: dict[str, Any]) -> str:
-    from checks.matching.relatives import describe
-
-    if "candidates" not in evidence:
-        raise KeyError("candidates")  # a finding of the version before the ranking
-    return describe(evidence)
-
-
 def _best_candidate_first(record: dict[str, Any]) -> tuple:
     candidates = (record["evidence"] if isinstance(record["evidence"], dict) else {}).get("candidates") or [{}]
     return (-(candidates[0].get("kinship_score") or 0), str(record["person_id"]), record["flag_id"])
@@ -169,47 +146,6 @@ def _best_candidate_first(record: dict[str, Any]) -> tuple:
 
 # A code's own sheet in this order (the «Флаги» sheet keeps the order of the list)
 SHEET_ORDER = {"POSSIBLE_UNDECLARED_RELATIVE": _best_candidate_first}
-
-# Renderers of `declarations match` findings (the check rules bring their own through the registry)
-MATCH_DESCRIBERS = {"POSSIBLE_UNDECLARED_RELATIVE": _undeclared_relative}
-
-
-_KEY_RU = {
-    "year": "год", "declaration_id": "справка", "subject": "чьи сведения", "amount": "сумма", "kind": "вид",
-    "previous": "прежняя справка", "current": "текущая справка", "row": "строка", "servant": "служащий",
-    "full_name": "ФИО", "person_id": "табельный номер", "organisation": "организация", "position": "должность",
-    "score": "совпадение", "procedure_id": "закупка", "company_name": "организация", "company_inn": "ИНН организации",
-    "role": "роль", "relation": "родство", "birth_date": "дата рождения", "source_row": "строка файла",
-}
-
-
-def generic_evidence(value: Any, depth: int = 0) -> str:
-    """Key: value pairs, nested objects in parentheses, dates and amounts in Russian form."""
-    from checks.rules import date_ru, number_ru
-
-    if isinstance(value, dict):
-        parts = []
-        for key, item in value.items():
-            if key == "servant" and depth == 0:
-                continue
-            if item is None or item == [] or item == {}:
-                continue
-            parts.append(f"{_KEY_RU.get(key, key)}: {generic_evidence(item, depth + 1)}")
-        text = "; ".join(parts)
-        return text if depth == 0 else f"({text})"
-    if isinstance(value, list):
-        return "[" + "; ".join(generic_evidence(v, depth + 1) for v in value) + "]"
-    if isinstance(value, bool):
-        return "да" if value else "нет"
-    if isinstance(value, float):
-        return number_ru(value, 2, trim=True)
-    if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
-        try:
-            return date_ru(value)
-        except ValueError:
-            return value
-    return str(value)
-
 
 # --------------------------------------------------------------------------- xlsx
 

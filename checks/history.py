@@ -195,5 +195,5 @@ def gap_note(row: dict[str, Any]) -> str:
     gaps = list(row.get("gap_years") or [])
     if not gaps:
         return ""
-    from checks.rules import years_ru
+    from declarations.russian import years_ru
     return f" (справки за {years_ru(gaps)} нет, сравнение со справкой за {row['prev_year']} год)"

@@ -11,9 +11,11 @@ Nothing here renders: `build_report(store, year, settings)` returns plain datacl
   that a completed check run has covered (the run started after the справка was loaded);
 * flags of the year by code, severity and status (`resolved_at` set counts as «устранено»);
 * the servants with open high-severity flags, each flag's evidence as readable facts — both
-  declarations side by side where a flag compares years — without private identifiers:
-  relatives' names, addresses, cadastral and account numbers, registration plates and
-  personal INNs are left out (the flag's own message is shown as it is);
+  declarations side by side where a flag compares years — rendered by
+  `checks.evidence_render.evidence_view`, which shows only the fields `checks/evidence.py`
+  declares public for the code (an allow-list: relatives' names, addresses, cadastral and
+  account numbers, registration plates, personal INNs and any undeclared key are left out;
+  the flag's own message is shown as it is);
 * per servant with active flags, the family's income and owned area in every year stored;
 * the conclusion, a paragraph generated from these figures.
 
@@ -24,7 +26,6 @@ A servant's organisation is the roster row of the reporting year, else the lates
 from __future__ import annotations
 
 import json
-import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -32,15 +33,12 @@ from typing import Any
 
 import polars as pl
 
-from declarations.model import (ASSET_KINDS, DECLARATION_KINDS, HOLDINGS, INCOME_TYPES, OBJECT_TYPES,
-                                OFFICER_ROLES, OWNERSHIPS, PROCUREMENT_ROLES, RELATIONS, SECURITY_KINDS,
-                                SUBJECTS, VEHICLE_TYPES)
-from checks.matching.findings import METHOD_RU
+from checks.evidence_render import EvidenceView, evidence_view
+from declarations import calendar, russian
+from declarations.russian import NBSP, date_ru, plural  # noqa: F401 (date_ru: the report template's filter)
 from declarations.settings import deadline_options, defaults_text
 from declarations.store import Store
-from declarations import calendar
 
-NBSP = "\u00a0"
 NO_ORGANISATION = "Организация не указана"
 
 # --------------------------------------------------------------------------- labels
@@ -135,28 +133,23 @@ SETTING_SECTIONS = {"deadlines": "Сроки", "checks": "Проверки", "ma
 RUN_KINDS = {"check": "проверки сведений", "match": "закупки и конфликт интересов"}
 
 # --------------------------------------------------------------------------- Russian formatting
+# One implementation in declarations.russian; the report puts non-breaking spaces in numbers and units.
 
 
 def number_ru(value: float | int | None, decimals: int = 2, trim: bool = False) -> str:
-    """`1 474 895,00` (non-breaking spaces); with trim `64,7`, `1 500`."""
-    if value is None:
-        return "—"
-    text = f"{float(value):,.{decimals}f}"
-    if trim and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(",", NBSP).replace(".", ",")
+    return russian.number_ru(value, decimals, trim, space=NBSP)
 
 
 def int_ru(value: int | None) -> str:
-    return "—" if value is None else number_ru(value, 0)
+    return russian.int_ru(value, space=NBSP)
 
 
 def money_ru(value: float | None) -> str:
-    return "—" if value is None else f"{number_ru(value)}{NBSP}руб."
+    return russian.rub(value, space=NBSP)
 
 
 def area_ru(value: float | None) -> str:
-    return "—" if value is None else f"{number_ru(value, 2, trim=True)}{NBSP}кв.{NBSP}м"
+    return russian.area_ru(value, space=NBSP, missing="—")
 
 
 def share(part: int, whole: int) -> float | None:
@@ -165,29 +158,7 @@ def share(part: int, whole: int) -> float | None:
 
 
 def pct_ru(value: float | None) -> str:
-    """`95 %`, `66,7 %`, `—`."""
-    if value is None:
-        return "—"
-    rounded = round(value, 1)
-    text = number_ru(rounded, 0) if rounded == int(rounded) else number_ru(rounded, 1)
-    return f"{text}{NBSP}%"
-
-
-def date_ru(value: date | datetime | str | None) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, str):
-        value = date.fromisoformat(value[:10])
-    return value.strftime("%d.%m.%Y")
-
-
-def plural(n: int, one: str, few: str, many: str) -> str:
-    n = abs(int(n))
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
+    return russian.pct_ru(value, space=NBSP)
 
 
 # --------------------------------------------------------------------------- the dataclasses
@@ -283,25 +254,6 @@ class FlagCounts:
     active: int
     open: int                                      # new or escalated, not resolved
     open_high: int
-
-
-@dataclass
-class EvidenceView:
-    """A flag's evidence as facts a person reads: both declarations side by side, then the rest."""
-
-    sides: tuple[str, str] | None = None                         # titles of the earlier and later справка
-    compared: list[tuple[str, str, str]] = field(default_factory=list)  # label, earlier, later
-    facts: list[tuple[str, str]] = field(default_factory=list)          # label, value
-
-    def text(self) -> str:
-        lines = []
-        if self.sides:
-            lines.append(f"{self.sides[0]} → {self.sides[1]}")
-        for label, before, after in self.compared:
-            lines.append(f"{label}: {_one_line(before)} → {_one_line(after)}")
-        for label, value in self.facts:
-            lines.append(f"{label}: {_one_line(value)}")
-        return "\n".join(lines)
 
 
 @dataclass
@@ -688,8 +640,7 @@ def flagged_servants(flags: pl.DataFrame) -> list[ServantFlags]:
             items.append(FlagItem(
                 flag_id=row["flag_id"], code=row["code"], description=CODES.get(row["code"], ("", row["code"]))[1],
                 severity=row["severity"], status=row["state"], status_note=row["status_note"],
-                message=row["message"], evidence=evidence_view(evidence if isinstance(evidence, dict)
-                                                               else {"evidence": evidence}),
+                message=row["message"], evidence=evidence_view(row["code"], evidence),
             ))
         items.sort(key=lambda f: (not f.is_open_high, f.status == "resolved",
                                   SEVERITY_ORDER.index(f.severity) if f.severity in SEVERITY_ORDER else 9,
@@ -819,331 +770,3 @@ def build_report(store: Store, year: int, settings: dict[str, Any] | None, today
     return Report(year=year, generated_on=today or date.today(), filing_deadline=due.filing,
                   publication_deadline=due.publication, checks_ran=ran, organisations=orgs,
                   settings=settings_used(store, merged))
-
-
-# --------------------------------------------------------------------------- evidence, readable
-
-# Never shown from evidence: identifiers of relatives and of objects, addresses, personal INNs.
-PRIVATE_KEYS = frozenset({
-    "full_name", "subject_name", "current_name", "former_names", "address", "account_number", "cadastral_number",
-    "registration", "person_inn", "subject_birth_date", "relative_id", "subject_key", "name_in_hr_records",
-    "name_in_register", "explanation", "parts", "source_row", "person_id", "load_id", "servant",
-    "payroll_source_rows",
-})
-# Never shown either: the arithmetic behind a score (its words are in `why`).
-TECHNICAL_KEYS = frozenset({"chance"})
-NOISE_KEYS = frozenset({"sale_words"})  # settings echoed by some rules; the report shows the settings once
-ORGANISATION_PARENTS = frozenset({"company", "supplier", "security", "procedure", "issuer"})
-COMPARISON_WORDS = {"equal": "совпадает", "different": "не совпадает", "unknown": "неизвестна",
-                    "missing": "нет данных", "absent": "нет данных"}
-
-KEY_LABELS = {
-    "year": "Год", "subject": "Чьи сведения", "declaration_id": "Справка", "declaration": "Справка",
-    "declarations_of_year": "Справки за год", "kind": "Вид", "corrects": "Уточняет справку",
-    "submitted_on": "Дата представления", "deadline": "Срок представления", "days_late": "Опоздание, дней",
-    "correction_deadline": "Срок для уточненной справки", "grace_months": "Льготный срок, мес.",
-    "relative": "Родственник", "relation": "Степень родства", "age_on_31_december": "Возраст на 31 декабря",
-    "adult_age": "Возраст совершеннолетия", "birth_date_from": "Источник даты рождения", "age": "Возраст",
-    "income_total": "Общий доход", "incomes": "Доходы", "income": "Доход",
-    "balance_total": "Остатки на счетах", "accounts": "Счета", "growth": "Рост остатков",
-    "change": "Изменение", "ratio": "Изменение, раз", "years_without_declaration": "Годы без справки",
-    "asset": "Вид имущества", "matched_by": "Сопоставлено", "sale_incomes": "Доходы от продажи",
-    "deals": "Сделки", "reason_text": "Причина", "reason": "Причина", "expense": "Расход",
-    "income_years": "Доход по годам", "declared_main_job": "Доход по основному месту работы (справка)",
-    "payroll": "Начислено по данным бухгалтерии", "difference": "Разница", "difference_pct": "Разница, %",
-    "object_type": "Вид объекта", "area": "Площадь", "ownership": "Вид собственности", "share": "Доля",
-    "country": "Страна", "acquired_on": "Дата приобретения", "basis": "Основание приобретения",
-    "vehicle_type": "Вид транспортного средства", "make": "Марка", "model": "Модель", "year_made": "Год выпуска",
-    "bank": "Банк", "account_type": "Вид счета", "currency": "Валюта", "opened_on": "Дата открытия",
-    "balance": "Остаток", "holding": "Право", "procedure": "Закупка", "company": "Организация",
-    "officer": "Лицо по данным реестра", "role": "Роль", "share_pct": "Доля", "since": "С", "until": "По",
-    "id": "Номер", "customer": "Заказчик", "customer_inn": "ИНН заказчика", "date": "Дата", "amount": "Сумма",
-    "is_winner": "Победитель", "score": "Оценка совпадения ФИО", "method": "Способ сопоставления",
-    "fits": "Подходит к лицам из анкет (число)",
-    "ground": "Правовое основание", "kinship": "Вероятное родство", "why": "Почему", "security": "Ценные бумаги",
-    "issuer_name": "Организация", "issuer_inn": "ИНН организации", "supplier": "Участник закупок",
-    "procedures": "Закупки", "won_any": "Побеждал в закупках", "handled_as": "Участие в закупке",
-    "procurement_role": "Роль в закупках", "income_type": "Вид дохода", "description": "Описание",
-    "funds_source": "Источник средств", "deal_date": "Дата сделки", "asset_kind": "Вид имущества",
-    "match": "Совпадение", "matched_under": "Сопоставлен по", "source": "Источник", "whose": "Чье ФИО",
-    "compared_with": "Сравнивалось с", "birth_date": "Дата рождения", "inn": "ИНН", "name": "Наименование",
-    "total": "Итого", "income_sum": "Доход за период", "missing_years": "Нет данных за годы",
-    "previous": "Предыдущая справка", "current": "Справка отчетного года", "organisation": "Организация",
-    "position": "Должность", "must_declare": "Обязан представлять",
-    "deal_year": "Год сделки", "declared": "Справка есть", "self_income": "Доход служащего",
-    "spouse_income": "Доход супруга (супруги)", "declaration_ids": "Справки",
-    "thresholds": "Пороги", "tolerance": "Допуск", "pct": "Процент", "rub": "В рублях",
-    "tolerance_pct": "Допуск, %", "area_change_pct": "Изменение площади, %", "share_before": "Доля до",
-    "share_after": "Доля после", "main_job_incomes": "Доходы по основному месту работы",
-    "sale_words": "Слова, означающие продажу",
-    "candidates": "Возможные родственники (по убыванию оценки)", "rank": "№", "roles": "Роли",
-    "kinship_score": "Оценка вероятности родства",
-    "age_difference": "Разница в возрасте, лет (+ моложе служащего)", "min_score": "Показаны с оценки",
-    "match_label": "Как сопоставлены строки двух справок", "match_score": "Оценка сопоставления (0–1)",
-    "sales_used": "Продажи, учтенные для других объектов",
-}
-ASSET_LABELS = {"real_estate": "объект недвижимости", "vehicle": "транспортное средство", "account": "счет"}
-MATCHED_BY = {"identifier": "по номеру (идентификатору)", "attributes": "по признакам",
-              "attributes_except_share": "по виду, площади и стране",
-              "only_of_kind": "единственный объект такого вида в обеих справках",
-              "only_of_type": "единственный объект этого вида в обеих справках",
-              "only_of_bank": "единственный счет в этом банке в обеих справках",
-              "none": "не сопоставлено ни по номеру, ни по признакам"}
-ENUMS: dict[str, dict[str, str]] = {
-    "subject": {**SUBJECTS, "other": "иное лицо"}, "relation": RELATIONS,
-    "kinship": {**RELATIONS, "siblings": "брат или сестра", "parent_child": "ребенок служащего",
-                "child_parent": "отец служащего"},
-    "object_type": OBJECT_TYPES, "ownership": OWNERSHIPS, "holding": HOLDINGS, "vehicle_type": VEHICLE_TYPES,
-    "income_type": INCOME_TYPES, "asset_kind": ASSET_KINDS, "asset": ASSET_LABELS, "matched_by": MATCHED_BY,
-    "role": OFFICER_ROLES, "roles": OFFICER_ROLES, "officer_role": OFFICER_ROLES, "procurement_role": PROCUREMENT_ROLES,
-    "handled_as": PROCUREMENT_ROLES, "kind": {**DECLARATION_KINDS, **SECURITY_KINDS},
-    "birth_date_from": {"relatives": "анкете родственников", "relative": "анкете родственников",
-                        "declaration": "справке"},
-    "source": {"workbook": "кадровая служба", "declarator": "Декларатор", "register": "реестр (ЕГРЮЛ, ЕГРИП)"},
-    "method": METHOD_RU,
-    "matched_under": {"name": "нынешним ФИО", "current_name": "нынешним ФИО", "former_name": "прежним ФИО"},
-    "whose": {"self": "служащий", "spouse": "супруг(а)", "spouse_former": "супруг(а), прежняя фамилия",
-              "self_former": "служащий, прежняя фамилия",
-              "self_declared_father": "служащий, отчество по имени отца из анкеты"},
-    "reason": {"left_out": "приобретено ранее, в предыдущей справке не указано",
-               "no_date_or_basis": "без даты и основания приобретения",
-               "date_after_year": "дата приобретения позже отчетного года, основание не указано"},
-}
-MONEY_KEYS = frozenset({"amount", "income_total", "balance_total", "balance", "growth", "change", "declared_main_job",
-                        "payroll", "difference", "income", "before", "after", "total", "income_sum", "rub"})
-MONEY_SUFFIXES = ("_income", "_amount", "_rub", "_balance")
-AREA_KEYS = frozenset({"area", "owned_area_m2", "area_m2"})
-PCT_KEYS = frozenset({"share_pct", "difference_pct", "pct", "tolerance_pct", "area_change_pct"})
-SIDE_SKIP = frozenset({"declaration_id", "year", "kind"})
-ASSET_ROW_KEYS = ("row",)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ][\d:.]+)?$")
-FIRST_KEYS = ("subject", "relative", "declaration", "year", "deadline", "submitted_on", "days_late")
-
-
-def _one_line(text: str) -> str:
-    return "; ".join(part for part in str(text).split("\n") if part)
-
-
-def label_of(key: str) -> str:
-    return KEY_LABELS.get(key, key.replace("_", " "))
-
-
-def _inline(label: str) -> str:
-    """A label inside a line: `оценка совпадения ФИО`, but `ИНН` stays as it is."""
-    return label if len(label) > 1 and label[1].isupper() else label[:1].lower() + label[1:]
-
-
-def _private(key: str, value: Any, parent: str) -> bool:
-    if value is None or value == "" or value == [] or value == {}:
-        return True
-    if isinstance(value, str) and value in COMPARISON_WORDS and key in ("birth_date", "inn", "birth"):
-        return False
-    if key in PRIVATE_KEYS or key in TECHNICAL_KEYS:
-        return True
-    if key == "name" or key == "inn" or key == "birth_date":
-        return parent not in ORGANISATION_PARENTS or key == "birth_date"
-    return False
-
-
-def value_text(key: str, value: Any) -> str:
-    """A scalar evidence value in Russian: enums by their labels, roubles, m², dates, yes/no."""
-    if isinstance(value, bool):
-        return "да" if value else "нет"
-    if isinstance(value, (date, datetime)):
-        return date_ru(value)
-    if isinstance(value, str):
-        if value in COMPARISON_WORDS and key in ("birth_date", "inn", "birth"):
-            if key == "inn" and value == "unknown":
-                return "неизвестен"
-            return COMPARISON_WORDS[value]
-        if key in ENUMS and value in ENUMS[key]:
-            return ENUMS[key][value]
-        if _ISO_DATE.match(value):
-            return date_ru(value)
-        return value
-    if isinstance(value, (int, float)):
-        if key in MONEY_KEYS or key.endswith(MONEY_SUFFIXES):
-            return money_ru(value)
-        if key in AREA_KEYS:
-            return area_ru(value)
-        if key in PCT_KEYS:
-            return f"{number_ru(value, 2, trim=True)}{NBSP}%"
-        if key == "ratio":
-            return f"в{NBSP}{number_ru(value, 1, trim=True)}{NBSP}раза"
-        if key in ("score", "kinship_score"):
-            return number_ru(value, 2)
-        if isinstance(value, float) and not value.is_integer():
-            return number_ru(value, 2, trim=True)
-        return str(int(value))
-    return str(value)
-
-
-def _public(item: dict[str, Any], parent: str) -> dict[str, Any]:
-    return {k: v for k, v in item.items() if not _private(k, v, parent)}
-
-
-def describe_item(item: Any, parent: str = "") -> str:
-    """One line about one evidence item (an asset row, an income, a справка, anything else)."""
-    if not isinstance(item, dict):
-        if isinstance(item, list):
-            return ", ".join(describe_item(v, parent) for v in item)
-        return value_text(parent, item)
-    d = _public(item, parent)
-    if "object_type" in d:
-        kind = value_text("object_type", d["object_type"])
-        if d.get("object_type") == "other" and d.get("object_type_raw"):
-            kind = str(d["object_type_raw"])
-        parts = [kind]
-        if "holding" in d:
-            parts.append(value_text("holding", d["holding"]))
-        if "area" in d:
-            parts.append(area_ru(d["area"]))
-        if "ownership" in d:
-            parts.append(value_text("ownership", d["ownership"]) + (f" {d['share']}" if d.get("share") else ""))
-        elif d.get("share"):
-            parts.append(f"доля {d['share']}")
-        if d.get("country") and str(d["country"]).strip().lower() not in ("россия", "российская федерация", "рф"):
-            parts.append(str(d["country"]))
-        if "acquired_on" in d:
-            parts.append(f"приобретено {date_ru(d['acquired_on'])}")
-        if "basis" in d:
-            parts.append(f"основание: {d['basis']}")
-        return ", ".join(parts)
-    if "make" in d or "vehicle_type" in d:
-        name = " ".join(str(d[k]) for k in ("make", "model") if d.get(k))
-        parts = [f"{value_text('vehicle_type', d.get('vehicle_type', ''))} {name}".strip()]
-        if "year_made" in d:
-            parts.append(f"{d['year_made']} г. в.")
-        if "acquired_on" in d:
-            parts.append(f"приобретено {date_ru(d['acquired_on'])}")
-        return ", ".join(parts)
-    if "bank" in d:
-        parts = [str(d["bank"])]
-        if d.get("account_type"):
-            parts.append(str(d["account_type"]))
-        if d.get("currency") and d["currency"] != "RUB":
-            parts.append(str(d["currency"]))
-        if "opened_on" in d:
-            parts.append(f"открыт {date_ru(d['opened_on'])}")
-        if "balance" in d:
-            parts.append(f"остаток {money_ru(d['balance'])}")
-        return ", ".join(parts)
-    if "income_type" in d:
-        text = value_text("income_type", d["income_type"])
-        if d.get("description"):
-            text += f" ({d['description']})"
-        prefix = f"{d['year']}: " if "year" in d else ""
-        return f"{prefix}{text}: {money_ru(d.get('amount'))}"
-    if "asset_kind" in d:
-        text = value_text("asset_kind", d["asset_kind"])
-        if d.get("description"):
-            text += f" «{d['description']}»"
-        if "deal_date" in d:
-            text += f", сделка {date_ru(d['deal_date'])}"
-        text += f": {money_ru(d.get('amount'))}"
-        if d.get("funds_source"):
-            text += f", источник средств: {d['funds_source']}"
-        return text
-    if "declaration_id" in d:
-        bits = [value_text("subject", d["subject"])] if "subject" in d else []
-        if "year" in d:
-            bits.append(f"за {d['year']} год")
-        if "kind" in d:
-            bits.append(value_text("kind", d["kind"]))
-        if "corrects" in d:
-            bits.append(f"уточняет {d['corrects']}")
-        if "submitted_on" in d:
-            bits.append(f"представлена {date_ru(d['submitted_on'])}")
-        return f"{d['declaration_id']}" + (f" ({', '.join(bits)})" if bits else "")
-    parts = []
-    prefix = f"{d.pop('year')}: " if "year" in d and len(d) > 1 else ""
-    if parent in ORGANISATION_PARENTS and "name" in d:
-        head = f"{d.pop('name')}" + (f" (ИНН {d.pop('inn')})" if "inn" in d else "")
-        parts.append(head)
-    for key, value in sorted(d.items(), key=lambda kv: _generic_rank(*kv)):
-        if isinstance(value, dict):
-            inner = describe_item(value, key)
-            if inner:
-                parts.append(f"{_inline(label_of(key))}: {inner}")
-        elif isinstance(value, list):
-            parts.append(f"{_inline(label_of(key))}: {', '.join(describe_item(v, key) for v in value)}")
-        else:
-            parts.append(f"{_inline(label_of(key))}: {value_text(key, value)}")
-    return prefix + ", ".join(parts)
-
-
-#: The order of the fields of an item described on one line (others follow as stored).
-GENERIC_ORDER = ("rank", "id", "date", "customer", "customer_inn", "name", "inn", "issuer_name", "issuer_inn", "kind",
-                 "relation", "matched_under", "role", "roles", "share_pct", "kinship", "amount", "is_winner", "procedures",
-                 "won_any", "since", "until", "score", "kinship_score", "method", "birth_date", "whose", "source")
-
-
-def _generic_rank(key: str, value: Any = None) -> int:
-    if isinstance(value, str) and value in COMPARISON_WORDS:  # "birth date: equal" after the score
-        return len(GENERIC_ORDER) + 1
-    return GENERIC_ORDER.index(key) if key in GENERIC_ORDER else len(GENERIC_ORDER)
-
-
-def _value_block(key: str, value: Any) -> str:
-    """A fact's value: lists one item per line, dicts and scalars on one line."""
-    if isinstance(value, list):
-        if all(not isinstance(v, (dict, list)) for v in value):
-            return ", ".join(value_text(key, v) for v in value)
-        return "\n".join(describe_item(v, key) for v in value)
-    if isinstance(value, dict):
-        return describe_item(value, key)
-    return value_text(key, value)
-
-
-def _side_title(side: dict[str, Any]) -> str:
-    title = f"{side['year']} год" if side.get("year") is not None else "справка"
-    bits = []
-    if side.get("declaration_id"):
-        bits.append(f"справка {side['declaration_id']}")
-    if side.get("kind") == "corrected":
-        bits.append("уточненная")
-    return title + (f" ({', '.join(bits)})" if bits else "")
-
-
-def _ordered(keys: list[str]) -> list[str]:
-    return sorted(keys, key=lambda k: (FIRST_KEYS.index(k) if k in FIRST_KEYS else len(FIRST_KEYS),
-                                       list(KEY_LABELS).index(k) if k in KEY_LABELS else len(KEY_LABELS), k))
-
-
-def evidence_view(evidence: dict[str, Any]) -> EvidenceView:
-    """Readable facts of a flag's evidence; the two declarations of a year-over-year flag side by side."""
-    rest = dict(evidence)
-    view = EvidenceView()
-    previous, current = rest.pop("previous", None), rest.pop("current", None)
-    if isinstance(previous, dict) and isinstance(current, dict):
-        view.sides = (_side_title(previous), _side_title(current))
-        asset = rest.get("asset")
-        for key in ASSET_ROW_KEYS:
-            if key in previous or key in current:
-                title = ASSET_LABELS.get(asset, "объект").capitalize()
-                before, after = previous.get(key), current.get(key)
-                view.compared.append((title, describe_item(before, "row") if before else "нет",
-                                      describe_item(after, "row") if after else "нет"))
-        rest.pop("asset", None)  # the title of the compared row
-        keys = [k for k in dict.fromkeys([*previous, *current]) if k not in SIDE_SKIP and k not in ASSET_ROW_KEYS]
-        for key in _ordered(keys):
-            before, after = previous.get(key), current.get(key)
-            if _private(key, before, "") and _private(key, after, ""):
-                continue
-            view.compared.append((label_of(key),
-                                  "—" if _private(key, before, "") else _value_block(key, before),
-                                  "—" if _private(key, after, "") else _value_block(key, after)))
-    elif previous is not None or current is not None:
-        rest.update({k: v for k, v in (("previous", previous), ("current", current)) if v is not None})
-    if "reason_text" in rest:
-        rest.pop("reason", None)
-    if "match_label" in rest:
-        rest.pop("matched_by", None)   # the label says it for this kind of asset
-    for key in _ordered([k for k in rest if k not in NOISE_KEYS]):
-        value = rest[key]
-        if _private(key, value, ""):
-            continue
-        text = _value_block(key, value)
-        if text:
-            view.facts.append((label_of(key), text))
-    return view

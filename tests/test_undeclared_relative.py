@@ -15,7 +15,7 @@ from checks.matching import run_match
 from checks.matching.relatives import AgeRules, AgeSpread, RegionSpread, inn_region, kin_density
 from checks.names import CHILD_PARENT, PARENT_CHILD, SIBLINGS
 from declarations.settings import load_settings
-from publish.report_data import evidence_view
+from checks.evidence_render import evidence_view
 from sample_data.ids import inn12_check
 from tests.conftest import declaration, load, servant, write_csv_workbook
 from tests.procurement_books import ORG, bid, inn10, officer, write_csv
@@ -252,7 +252,7 @@ def test_the_hr_workbook_lists_the_candidates_ranked_with_why(store, tmp_path, t
 
 def test_the_report_shows_the_ranking_without_names(two_surnames):
     finding = next(f for f in two_surnames if f.evidence["company"]["inn"] == A)
-    text = evidence_view(json.loads(json.dumps(finding.evidence, default=str))).text()
+    text = evidence_view(CODE, json.loads(json.dumps(finding.evidence, default=str))).text()
     assert "Возможные родственники (по убыванию оценки)" in text
     assert "№: 1" in text and "№: 2" in text and text.index("№: 1") < text.index("№: 2")
     assert "вероятное родство: брат или сестра" in text and "оценка вероятности родства" in text

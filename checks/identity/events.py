@@ -21,7 +21,8 @@ from checks.history import PAIR_SELECT, gap_note, pair_evidence, pair_identity, 
 from checks.identity.matching import (add_other_side, asset_key, match_evidence, row_struct, source_join,
                                       unmatched)
 from checks.identity.spec import SPECS
-from checks.rules import Context, subject_ru
+from checks.evidence_render import subject_ru
+from checks.rules import Context
 
 
 def moved_in_family(ctx: Context, kind: str, side: str, u: str = "u", pr: str = "pr") -> str:

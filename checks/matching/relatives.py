@@ -39,6 +39,7 @@ from checks.names import (CHILD_PARENT, PARENT_CHILD, SIBLINGS, PersonName, coul
                           patronymics_from_given, surname_key)
 from checks.names.frequency import father_share, given_share, one_in, surname_shares
 from declarations.model import OFFICER_ROLES
+from declarations.russian import age_ru, date_ru, number_ru
 from declarations.store import Store
 
 CODE = "POSSIBLE_UNDECLARED_RELATIVE"
@@ -199,7 +200,7 @@ class RegionSpread:
         else:
             ratio = (1 - self.same_kin) / (1 - base)
             words = f"ИНН выданы в разных регионах ({anchor} и {officer})"
-        how_often = f"в {_number_ru(ratio)} раза чаще" if ratio >= 1 else f"в {_number_ru(1 / ratio)} раза реже"
+        how_often = f"в {number_ru(ratio, group=False)} раза чаще" if ratio >= 1 else f"в {number_ru(1 / ratio, group=False)} раза реже"
         return ratio, f"{words}: у родственников так бывает {how_often}, чем у лиц участников"
 
 
@@ -230,17 +231,6 @@ def _married_name(people: pl.DataFrame) -> set[str]:
             own_key[person_id] = key
     return {p for p, key in own_key.items()
             if key and key in spouse_keys[p] and former_keys[p] - {key}}
-
-
-def _years_ru(years: float) -> str:
-    whole = int(round(abs(years)))
-    word = "год" if whole % 10 == 1 and whole % 100 != 11 else (
-        "года" if whole % 10 in (2, 3, 4) and whole % 100 not in (12, 13, 14) else "лет")
-    return f"{whole} {word}"
-
-
-def _number_ru(value: float) -> str:
-    return f"{value:.2f}".replace(".", ",")
 
 
 @dataclass(frozen=True)
@@ -417,21 +407,21 @@ def _candidate(lead: Lead, surname: float, compared_with: int, spread: AgeSpread
     age = 1.0
     if lead.gap is not None:
         age = spread.chance_over_kin(lead.relation, lead.anchor.birth, lead.gap)
-        how_often = (f"в {_number_ru(1 / age)} раза чаще" if age < 1 else f"в {_number_ru(age)} раза реже")
-        reasons.append(f"{'моложе' if lead.gap > 0 else 'старше'} на {_years_ru(lead.gap)}: у родственников такая "
+        how_often = (f"в {number_ru(1 / age, group=False)} раза чаще" if age < 1 else f"в {number_ru(age, group=False)} раза реже")
+        reasons.append(f"{'моложе' if lead.gap > 0 else 'старше'} на {age_ru(lead.gap)}: у родственников такая "
                        f"разница встречается {how_often}, чем у случайных лиц участников")
     else:
         reasons.append("дата рождения в реестре не указана, возраст не проверен")
     expected = compared_with * surname * link * age
-    reasons.append(f"случайно такое совпадение ожидается у {'менее 0,01' if expected < 0.005 else _number_ru(expected)}"
+    reasons.append(f"случайно такое совпадение ожидается у {'менее 0,01' if expected < 0.005 else number_ru(expected, group=False)}"
                    f" из {compared_with:,} лиц участников закупок организации".replace(",", "\u00a0"))
     propensity = 1.0
     if lead.anchor.birth is not None:
         propensity = spread.officer_propensity(lead.relation, lead.anchor.birth, lead.gap, rules)
         if propensity < 0.5 or propensity > 2:
             age = "такого возраста" if lead.gap is not None else "возраста, обычного для такого родства,"
-            how_often = (f"в {_number_ru(1 / propensity)} раза реже" if propensity < 1
-                         else f"в {_number_ru(propensity)} раза чаще")
+            how_often = (f"в {number_ru(1 / propensity, group=False)} раза реже" if propensity < 1
+                         else f"в {number_ru(propensity, group=False)} раза чаще")
             reasons.append(f"лица {age} среди лиц участников встречаются {how_often}, чем в среднем")
     region = 1.0
     if regions is not None:
@@ -461,7 +451,7 @@ def _flag(servant: dict, company_inn: str, company_name: str, ranked: list[dict]
            f"{count} {'лица' if count < 5 else 'лиц'} — возможные родственники, которых")
     message = (f"{servant['full_name']}: у участника закупки {company_name} (ИНН {company_inn}) {who} нет в анкете; "
                f"вероятнее всего {KINSHIP_RU[best['kinship']]}{WHOSE_RU.get(best['compared_with']['whose'], '')} "
-               f"({roles}), оценка {_number_ru(best['kinship_score'])}")
+               f"({roles}), оценка {number_ru(best['kinship_score'], group=False)}")
     evidence = {
         "servant": {"person_id": servant["person_id"], "name": servant["full_name"]},
         "company": {"inn": company_inn, "name": company_name},
@@ -476,12 +466,10 @@ def _flag(servant: dict, company_inn: str, company_name: str, ranked: list[dict]
 
 def describe(evidence: dict) -> str:
     """The finding for the HR workbook: the company, then the candidates best first, one a line, with why."""
-    from checks.rules import date_ru
-
     company = evidence.get("company") or {}
     lines = [f"Участник закупок: {company.get('name', '')} (ИНН {company.get('inn', '')}); закупки: "
              f"{', '.join(evidence.get('procedures') or [])}",
-             f"Возможные родственники, по убыванию оценки (показаны от {_number_ru(evidence.get('min_score', 0))}):"]
+             f"Возможные родственники, по убыванию оценки (показаны от {number_ru(evidence.get('min_score', 0), group=False)}):"]
     for candidate in evidence.get("candidates") or []:
         roles = ", ".join(OFFICER_ROLES.get(r, r) for r in candidate.get("roles") or [candidate.get("role")])
         if candidate.get("share_pct") is not None:
@@ -490,5 +478,5 @@ def describe(evidence: dict) -> str:
         whose = WHOSE_RU.get((candidate.get("compared_with") or {}).get("whose"), "")
         lines.append(f"{candidate.get('rank')}. «{candidate.get('name')}» — {roles}{born}; "
                      f"{KINSHIP_RU.get(candidate.get('kinship'), candidate.get('kinship'))}{whose}; "
-                     f"оценка {_number_ru(candidate.get('kinship_score', 0))}: {candidate.get('why', '')}")
+                     f"оценка {number_ru(candidate.get('kinship_score', 0), group=False)}: {candidate.get('why', '')}")
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""The building blocks of the check rules: the rule, the run context, Russian formatting.
+"""The building blocks of the check rules: the rule and the run context.
 
 A rule is a function decorated with :func:`rule`: it gets a :class:`Context` (an
 isolated DuckDB cursor over the store, the settings and the requested year) and
@@ -17,17 +17,22 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import duckdb
 import polars as pl
 
 from checks.flags import SEVERITIES, Flag
-from declarations.model import ASSET_KINDS, INCOME_TYPES, OBJECT_TYPES, OWNERSHIPS, RELATIONS, VEHICLE_TYPES
 from declarations.settings import deadline_options
 from declarations.store import Store
 from declarations import calendar
+# Russian formatting lives in the core and evidence rendering in checks.evidence_render; the rule
+# modules import both from here.
+from declarations.russian import area_ru, date_ru, number_ru, rub, years_ru  # noqa: F401
+from checks.evidence_render import (ASSET_DESCRIBERS, SUBJECT_TITLES, describe_account,  # noqa: F401
+                                    describe_expense, describe_income, describe_pair, describe_real_estate,
+                                    describe_vehicle, label, relation_ru, subject_ru)
 
 TRACE = bool(os.environ.get("DECLARATIONS_TRACE_SQL"))  # timings of every statement, on stderr
 # DuckDB settings for the run: a memory ceiling (the rest of the process holds the flags) and no
@@ -169,182 +174,7 @@ def rule(code: str, *, family: str, severity: str, title: str, template: str,
     return wrap
 
 
-# --------------------------------------------------------------------------- Russian formatting
-
-def number_ru(value: float | int | None, decimals: int = 2, trim: bool = False) -> str:
-    """`1 474 895,00`; with trim, `64,7` and `1 500`."""
-    if value is None:
-        return "—"
-    text = f"{float(value):,.{decimals}f}"
-    if trim and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(",", " ").replace(".", ",")
-
-
-def rub(value: float | int | None) -> str:
-    return "—" if value is None else f"{number_ru(value)} руб."
-
-
-def area_ru(value: float | None) -> str:
-    return "площадь не указана" if value is None else f"{number_ru(value, 2, trim=True)} кв. м"
-
-
-def date_ru(value: date | datetime | str | None) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        value = date.fromisoformat(value[:10])
-    return value.strftime("%d.%m.%Y")
-
-
-def years_ru(years: Iterable[int]) -> str:
-    """`2020 год`, `2020 и 2021 годы`, `2019–2021 годы`."""
-    ys = sorted(set(int(y) for y in years))
-    if not ys:
-        return ""
-    if len(ys) == 1:
-        return f"{ys[0]} год"
-    if ys == list(range(ys[0], ys[-1] + 1)) and len(ys) > 2:
-        return f"{ys[0]}–{ys[-1]} годы"
-    return ", ".join(str(y) for y in ys[:-1]) + f" и {ys[-1]} годы"
-
-
-SUBJECT_TITLES = {"self": "Служащий", "spouse": "Супруг(а)", "child": "Несовершеннолетний ребенок",
-                  "other": "Иное лицо"}
-
-
-def subject_ru(subject: str, name: str | None = None, lower: bool = False) -> str:
-    """`Служащий`, `Супруг(а) Иванова Мария Петровна` (`lower`: inside a sentence)."""
-    title = SUBJECT_TITLES.get(subject, subject)
-    if lower:
-        title = title[:1].lower() + title[1:]
-    return f"{title} {name}" if name and subject != "self" else title
-
-
-def label(mapping: dict[str, str], key: str | None) -> str:
-    return "" if key is None else mapping.get(key, key)
-
-
-def describe_real_estate(row: dict[str, Any] | None, full: bool = True) -> str:
-    if not row:
-        return "нет"
-    kind = label(OBJECT_TYPES, row.get("object_type"))
-    if row.get("object_type") == "other" and row.get("object_type_raw"):
-        kind = row["object_type_raw"]
-    parts = [f"{kind} {area_ru(row.get('area'))}"]
-    if row.get("ownership"):
-        ownership = label(OWNERSHIPS, row["ownership"])
-        parts.append(f"{ownership} {row['share']}" if row.get("share") else ownership)
-    elif row.get("share"):
-        parts.append(f"доля {row['share']}")
-    if row.get("country") and row["country"].strip().lower() not in ("россия", "российская федерация", "рф"):
-        parts.append(row["country"])
-    if full:
-        if row.get("cadastral_number"):
-            parts.append(row["cadastral_number"])
-        if row.get("acquired_on"):
-            parts.append(f"приобретено {date_ru(row['acquired_on'])}")
-        if row.get("basis"):
-            parts.append(f"основание: {row['basis']}")
-    return ", ".join(parts)
-
-
-def describe_vehicle(row: dict[str, Any] | None, full: bool = True) -> str:
-    if not row:
-        return "нет"
-    text = " ".join(str(p) for p in (row.get("make"), row.get("model")) if p)
-    parts = [f"{label(VEHICLE_TYPES, row.get('vehicle_type'))} {text}".strip()]
-    if row.get("year_made"):
-        parts.append(f"{row['year_made']} г. в.")
-    if full:
-        if row.get("registration"):
-            parts.append(row["registration"])
-        if row.get("acquired_on"):
-            parts.append(f"приобретено {date_ru(row['acquired_on'])}")
-    return ", ".join(parts)
-
-
-def describe_account(row: dict[str, Any] | None, full: bool = True) -> str:
-    if not row:
-        return "нет"
-    parts = [str(row.get("bank") or "")]
-    if row.get("account_type"):
-        parts.append(str(row["account_type"]))
-    if row.get("currency") and row["currency"] != "RUB":
-        parts.append(str(row["currency"]))
-    if full and row.get("account_number"):
-        parts.append(f"№ {row['account_number']}")
-    parts.append(f"открыт {date_ru(row.get('opened_on'))}")
-    if full and row.get("balance") is not None:
-        parts.append(f"остаток {rub(row['balance'])}")
-    return ", ".join(p for p in parts if p)
-
-
-ASSET_DESCRIBERS = {"real_estate": describe_real_estate, "vehicle": describe_vehicle, "account": describe_account}
-
-
-def describe_income(row: dict[str, Any]) -> str:
-    text = label(INCOME_TYPES, row.get("income_type"))
-    if row.get("description"):
-        text += f" ({row['description']})"
-    return f"{text}: {rub(row.get('amount'))}"
-
-
-def describe_expense(row: dict[str, Any]) -> str:
-    text = label(ASSET_KINDS, row.get("asset_kind"))
-    if row.get("description"):
-        text += f" «{row['description']}»"
-    if row.get("deal_date"):
-        text += f", сделка {date_ru(row['deal_date'])}"
-    return f"{text}: {rub(row.get('amount'))}"
-
-
-def relation_ru(relation: str | None) -> str:
-    return label(RELATIONS, relation)
-
-
 def sale_pattern(words: Iterable[str]) -> str:
     """A regular expression (for DuckDB regexp_matches) matching any of the sale words, folded."""
     cleaned = [re.escape(w.strip().lower().replace("ё", "е")) for w in words if w and w.strip()]
     return "|".join(cleaned) if cleaned else "[^\\s\\S]"  # no words: a pattern that never matches
-
-
-def describe_pair(evidence: dict[str, Any]) -> str:
-    """`2022 (справка D1): квартира 64,7 кв. м, … → 2023 (справка D2): нет` and the notes of the finding."""
-    prev, cur = evidence["previous"], evidence["current"]
-    who = subject_ru(evidence.get("subject", "self"), evidence.get("subject_name"))
-    describe = ASSET_DESCRIBERS.get(evidence.get("asset") or "")
-    if describe is not None:
-        before, after = describe(prev.get("row")), describe(cur.get("row"))
-    else:
-        before = after = ""
-    text = (f"{who}. {prev['year']} (справка {prev['declaration_id']}): {before} → "
-            f"{cur['year']} (справка {cur['declaration_id']}): {after}").replace(": →", " →").rstrip(": ")
-    notes = []
-    for side in (prev, cur):
-        if "rows" in side and describe is not None:
-            listed = "; ".join(describe(r, full=False) for r in side["rows"])
-            notes.append(f"в справке за {side['year']} год указано: {listed}" if listed
-                         else f"в справке за {side['year']} год таких объектов нет")
-    if evidence.get("years_without_declaration"):
-        notes.append(f"справки за {years_ru(evidence['years_without_declaration'])} нет")
-    if "sale_incomes" in evidence:
-        sales = evidence["sale_incomes"]
-        notes.append("доходы от продажи: " + "; ".join(f"{s['year']}: {describe_income(s)}" for s in sales)
-                     if sales else "доходов от продажи не указано")
-    if "deals" in evidence:
-        notes.append("сделок не указано" if not evidence["deals"] else
-                     "сделки: " + "; ".join(str(d.get("what")) for d in evidence["deals"]))
-    if evidence.get("reason_text"):
-        notes.append(evidence["reason_text"])
-    if evidence.get("match_label") and evidence.get("matched_by") != "none":
-        score = evidence.get("match_score")
-        notes.append(f"как сопоставлено: {evidence['match_label']}"
-                     + (f" (оценка {number_ru(score, 2, trim=True)})" if score is not None else ""))
-    elif evidence.get("matched_by"):
-        notes.append({"identifier": "сопоставлено по номеру", "attributes": "сопоставлено по признакам",
-                      "attributes_except_share": "сопоставлено по виду, площади и стране",
-                      "only_of_kind": "сопоставлено как единственный объект такого вида",
-                      "none": "в другой справке нет объекта с тем же номером или теми же признаками"}.get(
-            evidence["matched_by"], evidence["matched_by"]))
-    return text + ("; " + "; ".join(notes) if notes else "")
