@@ -21,12 +21,13 @@ import polars as pl
 from rich.table import Table
 from rich.text import Text
 
+from checks import catalogue
 from checks.flags import FLAG_COLUMNS, STATUSES
 from declarations.atomic import atomic_path, atomic_write
 from declarations.cell_text import neutralise
 
 FORMATS = ("table", "csv", "json", "xlsx")
-SEVERITY_RU = {"high": "высокая", "medium": "средняя", "low": "низкая"}
+SEVERITY_RU = catalogue.SEVERITIES
 
 # Columns of the «Флаги» sheet: (header, width, value from a flag record)
 XLSX_COLUMNS: tuple[tuple[str, int], ...] = (
@@ -139,27 +140,16 @@ def flags_json(records: list[dict[str, Any]]) -> str:
 # --------------------------------------------------------------------------- readable evidence
 
 def render_evidence(code: str, evidence: Any) -> str:
-    """The evidence as one readable line for an HR officer (the rule's own renderer when it has one)."""
+    """The evidence as one readable line for an HR officer (the code's describer when it has one)."""
     if not isinstance(evidence, dict):
         return "" if evidence is None else str(evidence)
-    from checks.registry import rule_for
-
-    found = rule_for(code)
-    describe = found.describe if found is not None else MATCH_DESCRIBERS.get(code)
+    describe = catalogue.describer_of(code)
     if describe is not None:
         try:
             return describe(evidence)
         except (KeyError, TypeError, ValueError, AttributeError):
             pass  # evidence of an older version: fall back to the generic rendering
     return generic_evidence(evidence)
-
-
-def _undeclared_relative(evidence: dict[str, Any]) -> str:
-    from checks.matching.relatives import describe
-
-    if "candidates" not in evidence:
-        raise KeyError("candidates")  # a finding of the version before the ranking
-    return describe(evidence)
 
 
 def _best_candidate_first(record: dict[str, Any]) -> tuple:
@@ -169,10 +159,6 @@ def _best_candidate_first(record: dict[str, Any]) -> tuple:
 
 # A code's own sheet in this order (the «Флаги» sheet keeps the order of the list)
 SHEET_ORDER = {"POSSIBLE_UNDECLARED_RELATIVE": _best_candidate_first}
-
-# Renderers of `declarations match` findings (the check rules bring their own through the registry)
-MATCH_DESCRIBERS = {"POSSIBLE_UNDECLARED_RELATIVE": _undeclared_relative}
-
 
 _KEY_RU = {
     "year": "год", "declaration_id": "справка", "subject": "чьи сведения", "amount": "сумма", "kind": "вид",
