@@ -206,9 +206,7 @@ def _cell(value: Any) -> Any:
 
 
 def _row_values(r: dict[str, Any]) -> list[Any]:
-    from checks.registry import rule_for
-
-    found = rule_for(r["code"])
+    found = catalogue.BY_CODE.get(r["code"])
     evidence = r["evidence"] if isinstance(r["evidence"], dict) else {}
     servant = evidence.get("servant") or {}
     return [
