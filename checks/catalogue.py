@@ -257,7 +257,8 @@ CATALOGUE: tuple[FindingCode, ...] = (
         template=("{servant}, {handled_as}: {who}{former} — {role} участника закупки {procedure} "
                   "«{participant}»{winner}"),
         finding="the servant or a relative is the participant of a procedure of their own organisation, its "
-                "director, a board member or a founder with more than 10 %",
+                "director, a board member or a founder with more than 10 %; `medium` when only the name matches "
+                "(a lead)",
         description="Служащий или его родственник — участник закупки своей организации, его руководитель, член "
                     "органа управления или учредитель с долей более 10 %"),
     FindingCode(
