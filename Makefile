@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup demo test bench bench-compare-env browser libreoffice clean
+.PHONY: setup demo test docs bench bench-compare-env browser libreoffice clean
 
 setup: $(VENV)/.installed
 
@@ -27,6 +27,10 @@ demo: setup
 test: setup browser libreoffice
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q
+
+# The tables of finding codes in the docs, from checks/catalogue.py (tests/test_catalogue_docs.py checks them).
+docs: setup
+	$(BIN)/cog -r README.md docs/analysts.md checks/registry.py
 
 # OpenSanctions' matcher for benchmarks/match_compare.py in its own virtualenv: it pins duckdb<2, we need >=2.
 bench-compare-env: .venv-compare/.installed

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from checks.catalogue import describer_of
 from checks.evidence import (AREA, CHOICE, COMPARISON, DATE, LIST, MONEY, PERCENT, RATIO, SCORE, SPECS, TEXT,
                              ASSET_LABELS, LABELS, Field, public_part)
 from declarations.model import ASSET_KINDS, INCOME_TYPES, OBJECT_TYPES, OWNERSHIPS, RELATIONS, VEHICLE_TYPES
@@ -227,14 +228,11 @@ def evidence_line(code: str, evidence: Any) -> str:
 
 
 def render_evidence(code: str, evidence: Any) -> str:
-    """The evidence as one readable line for the HR officer: the code's own describer when it has one
-    (a check rule's `describe`, or MATCH_DESCRIBERS), else every field by its declared label and format."""
+    """The evidence as one readable line for the HR officer: the code's own describer (checks/catalogue.py)
+    when it has one, else every field by its declared label and format."""
     if not isinstance(evidence, dict):
         return "" if evidence is None else str(evidence)
-    from checks.registry import rule_for  # the registry imports the rules, which import this module
-
-    found = rule_for(code)
-    describe = found.describe if found is not None else MATCH_DESCRIBERS.get(code)
+    describe = describer_of(code)
     if describe is not None:
         try:
             return describe(evidence)
@@ -242,17 +240,6 @@ def render_evidence(code: str, evidence: Any) -> str:
             pass  # evidence of an older version: fall back to the generic rendering
     return evidence_line(code, evidence)
 
-
-def _undeclared_relative(evidence: dict[str, Any]) -> str:
-    from checks.matching.relatives import describe
-
-    if "candidates" not in evidence:
-        raise KeyError("candidates")  # a finding of the version before the ranking
-    return describe(evidence)
-
-
-# Describers of `declarations match` findings (the check rules bring their own through the registry)
-MATCH_DESCRIBERS = {"POSSIBLE_UNDECLARED_RELATIVE": _undeclared_relative}
 
 #: Labels of keys that evidence written by older versions holds (not declared any more).
 LEGACY_LABELS = {"procedure_id": "закупка", "company_name": "организация", "company_inn": "ИНН организации",

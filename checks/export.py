@@ -21,13 +21,14 @@ import polars as pl
 from rich.table import Table
 from rich.text import Text
 
+from checks import catalogue
 from checks.evidence_render import render_evidence
 from checks.flags import FLAG_COLUMNS, STATUSES
 from declarations.atomic import atomic_path, atomic_write
 from declarations.cell_text import neutralise
 
 FORMATS = ("table", "csv", "json", "xlsx")
-SEVERITY_RU = {"high": "высокая", "medium": "средняя", "low": "низкая"}
+SEVERITY_RU = catalogue.SEVERITIES
 
 # Columns of the «Флаги» sheet: (header, width, value from a flag record)
 XLSX_COLUMNS: tuple[tuple[str, int], ...] = (
@@ -156,9 +157,7 @@ def _cell(value: Any) -> Any:
 
 
 def _row_values(r: dict[str, Any]) -> list[Any]:
-    from checks.registry import rule_for
-
-    found = rule_for(r["code"])
+    found = catalogue.BY_CODE.get(r["code"])
     evidence = r["evidence"] if isinstance(r["evidence"], dict) else {}
     servant = evidence.get("servant") or {}
     return [

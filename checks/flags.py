@@ -17,16 +17,14 @@ from typing import Any
 
 import polars as pl
 
+from checks import catalogue
+from checks.catalogue import FindingCode
+from checks.flag_codes import write_flag_codes
 from declarations.errors import InputError, Issue
 from declarations.store import Store
 
-SEVERITIES = ("high", "medium", "low")
-STATUSES = {
-    "new": "новый",
-    "explained": "даны пояснения",
-    "dismissed": "отклонен",
-    "escalated": "назначена проверка",
-}
+SEVERITIES: tuple[str, ...] = tuple(catalogue.SEVERITIES)  # most grave first
+STATUSES: dict[str, str] = catalogue.STATUSES
 FLAG_COLUMNS = ("flag_id", "person_id", "year", "code", "severity", "message", "evidence", "status",
                 "status_note", "first_seen", "last_seen", "resolved_at")
 
@@ -52,6 +50,13 @@ class Flag:
     message: str
     evidence: dict[str, Any]
     identity: str = ""  # what the finding is about (an object, a pair of declarations), stable across runs
+
+    @classmethod
+    def of(cls, entry: FindingCode, *, person_id: str, year: int, identity: str, evidence: dict[str, Any],
+           severity: str | None = None, **values: Any) -> Flag:
+        """A finding of a catalogue code: its message from the code's template, its severity unless overridden."""
+        return cls(code=entry.code, person_id=str(person_id), year=int(year), severity=severity or entry.severity,
+                   message=entry.message(year=year, **values), evidence=evidence, identity=identity)
 
     @property
     def flag_id(self) -> str:
@@ -117,6 +122,7 @@ def save_run(
         run_id = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM check_runs").fetchone()[0]
         con.execute("INSERT INTO check_runs VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [run_id, kind, now, year, to_json(settings), summary.raised, summary.resolved])
+        write_flag_codes(con)  # the views' labels follow the catalogue of the program that saved the flags
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -214,8 +214,8 @@ def _summary_sheet(sheet, report: Report) -> None:
 
 
 def _codes_sheet(sheet, report: Report) -> None:
-    headers = ["Организация", "Код", "Раздел", "Описание", "Важность", "новый", "даны пояснения", "отклонен",
-               "назначена проверка", "устранено", "Всего", "Активных"]
+    headers = ["Организация", "Код", "Раздел", "Описание", "Важность", *(STATUS_LABELS[s] for s in STATUS_ORDER),
+               "Всего", "Активных"]
     _header(sheet, 1, headers)
     _widths(sheet, [30, 30, 24, 60, 11, 9, 11, 10, 12, 11, 8, 10])
     row = 2

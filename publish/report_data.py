@@ -33,6 +33,7 @@ from typing import Any
 
 import polars as pl
 
+from checks import catalogue
 from checks.evidence_render import EvidenceView, evidence_view
 from declarations import calendar, russian
 from declarations.russian import NBSP, date_ru, plural  # noqa: F401 (date_ru: the report template's filter)
@@ -43,62 +44,15 @@ NO_ORGANISATION = "Организация не указана"
 
 # --------------------------------------------------------------------------- labels
 
-STATUS_ORDER = ("new", "explained", "dismissed", "escalated", "resolved")
-STATUS_LABELS = {
-    "new": "новый",
-    "explained": "даны пояснения",
-    "dismissed": "отклонен",
-    "escalated": "назначена проверка",
-    "resolved": "устранено",
-}
+STATUS_ORDER = (*catalogue.STATUSES, "resolved")
+STATUS_LABELS = {**catalogue.STATUSES, "resolved": "устранено"}  # resolved: `resolved_at` set, whatever the status
 OPEN_STATUSES = ("new", "escalated")
-SEVERITY_ORDER = ("high", "medium", "low")
-SEVERITY_LABELS = {"high": "высокая", "medium": "средняя", "low": "низкая"}
-SECTION_LABELS = {
-    "С": "Сроки и полнота представления",
-    "В": "Согласованность сведений справки",
-    "Д": "Динамика по годам",
-    "З": "Закупки и конфликт интересов",
-}
+SEVERITY_ORDER = tuple(catalogue.SEVERITIES)
+SEVERITY_LABELS = catalogue.SEVERITIES
+SECTION_LABELS = catalogue.FAMILIES
 
 #: checks.md, in Russian: code -> (section, short description). The order is the catalogue's.
-CODES: dict[str, tuple[str, str]] = {
-    "MISSING_DECLARATION": ("С", "Служащий, обязанный представлять сведения, не представил справку о себе за год"),
-    "MISSING_FAMILY_DECLARATION": ("С", "Нет справки супруга (супруги) или несовершеннолетнего ребенка, "
-                                        "указанного в анкете"),
-    "LATE_SUBMISSION": ("С", "Справка представлена после срока представления (по умолчанию 30 апреля "
-                             "следующего года)"),
-    "LATE_CORRECTION": ("С", "Уточненная справка представлена позднее одного месяца после срока представления"),
-    "CHILD_NOT_MINOR": ("С", "Справка «несовершеннолетнего ребенка» на лицо, которому на 31 декабря отчетного "
-                             "года исполнилось 18 лет"),
-    "EXPENSE_EXCEEDS_3Y_INCOME": ("В", "Расход превышает общий доход служащего и супруга (супруги) за три года, "
-                                       "предшествующих сделке (контроль за расходами, 230-ФЗ)"),
-    "PAYROLL_MISMATCH": ("В", "Доход по основному месту работы расходится с данными бухгалтерии более чем "
-                              "на 1 % и на 1 000 руб."),
-    "PROPERTY_DISAPPEARED": ("Д", "Объект недвижимости из предыдущей справки отсутствует, доход от его продажи "
-                                  "не указан"),
-    "PROPERTY_APPEARED": ("Д", "Новый объект недвижимости без даты или основания приобретения в отчетном году "
-                               "либо приобретенный ранее, но не указанный в предыдущей справке"),
-    "PROPERTY_AREA_CHANGED": ("Д", "Площадь того же объекта (по кадастровому номеру) изменилась более чем на 1 %"),
-    "PROPERTY_SHARE_CHANGED": ("Д", "Доля в том же объекте изменилась без указанной сделки"),
-    "VEHICLE_DISAPPEARED": ("Д", "Транспортное средство из предыдущей справки отсутствует, доход от его продажи "
-                                 "не указан"),
-    "VEHICLE_APPEARED": ("Д", "Транспортное средство, приобретенное до конца периода предыдущей справки, "
-                              "в ней не указано"),
-    "ACCOUNT_OPEN_DATE_CHANGED": ("Д", "У того же счета (по номеру) указана другая дата открытия"),
-    "ACCOUNT_UNDECLARED_BEFORE": ("Д", "Счет, открытый до конца периода предыдущей справки, в ней не указан"),
-    "INCOME_JUMP": ("Д", "Общий доход лица изменился более чем в 2 раза и более чем на 1 000 000 руб. "
-                         "по сравнению с предыдущей справкой"),
-    "SAVINGS_EXCEED_INCOME": ("Д", "Остатки на счетах выросли больше, чем общий доход лица за год"),
-    "PROCUREMENT_AFFILIATION": ("З", "Служащий или его родственник — участник закупки своей организации, его "
-                                     "руководитель, член органа управления или учредитель с долей более 10 %"),
-    "SERVANT_IS_OFFICER": ("З", "Служащий по данным реестра — руководитель, учредитель или индивидуальный "
-                                "предприниматель (запрет на управление коммерческой организацией)"),
-    "STAKE_IN_SUPPLIER": ("З", "Служащий или член семьи владеет ценными бумагами (долей) организации — "
-                               "участника закупок"),
-    "POSSIBLE_UNDECLARED_RELATIVE": ("З", "Лицо, связанное с участником закупки, чьи ФИО указывают на вероятное "
-                                          "родство со служащим, не указано в анкете родственников"),
-}
+CODES: dict[str, tuple[str, str]] = {c.code: (c.family, c.description) for c in catalogue.CATALOGUE}
 
 SETTING_LABELS = {
     "deadlines.categories": "Срок представления сведений по категориям служащих (число и месяц следующего года)",

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from checks import catalogue
 from checks.evidence import CHOICE, CHOICES, LIST, RECORD, ROWS, SPECS, public_part
 from checks.evidence_render import evidence_line, evidence_view
 from checks.flags import Flag, save_run
 from checks.matching import run_match
-from checks.matching.findings import CODES as MATCH_CODES
-from checks.registry import CODES as CHECK_CODES
 from checks.runner import run_checks
 from declarations.load import load_paths
 from declarations.settings import load_settings
@@ -64,8 +63,9 @@ def written(tmp_path_factory) -> dict[str, set[str]]:
     return paths
 
 
-def test_every_code_has_an_evidence_spec():
-    assert set(SPECS) == set(CHECK_CODES) | set(MATCH_CODES)
+def test_every_code_of_the_catalogue_has_an_evidence_spec():
+    assert set(SPECS) == {entry.code for entry in catalogue.CATALOGUE}
+    assert all(entry.evidence.code == entry.code for entry in catalogue.CATALOGUE)
 
 
 def test_every_key_a_rule_writes_is_declared_for_its_code(written):

@@ -11,7 +11,8 @@ import pytest
 from rich.table import Table
 
 from checks.export import FORMATS, export_flags, render_evidence
-from checks.flags import read_flags
+from checks import catalogue
+from checks.flags import Flag, read_flags, save_run
 from checks.registry import CODES
 from tests.check_books import run_and_save
 from tests.cli_runs import cli, sample_books
@@ -80,6 +81,20 @@ def test_xlsx_for_hr(flagged, tmp_path):
     assert "{" not in evidence  # readable, not raw JSON
     assert gone.cell(2, 3).value == "Иванов Иван Иванович"
     assert gone.cell(2, headers.index("Статус") + 1).value == "новый"
+
+
+def test_every_code_has_its_catalogue_title_in_the_workbook(store, tmp_path):
+    """«Проверка» is the catalogue's title for every section, З (declarations match) included."""
+    flags = [Flag(c.code, "1", 2023, c.severity, c.title, {}, c.code) for c in catalogue.CATALOGUE]
+    save_run(store, flags, kind="check", codes={f.code for f in flags}, settings={})
+    out = tmp_path / "flags.xlsx"
+    export_flags(read_flags(store), "xlsx", out)
+    sheet = openpyxl.load_workbook(out)["Флаги"]
+    headers = [c.value for c in sheet[1]]
+    titles = {row[headers.index("Код")]: row[headers.index("Проверка")]
+              for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert titles == {c.code: c.title for c in catalogue.CATALOGUE}
+    assert titles["SERVANT_IS_OFFICER"] == "Служащий — руководитель или учредитель организации"
 
 
 def test_every_code_has_a_readable_evidence_renderer(flagged):

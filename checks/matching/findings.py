@@ -10,13 +10,17 @@ POSSIBLE_UNDECLARED_RELATIVE lives in `relatives.py` (names, ages and rarity).
 
 from __future__ import annotations
 
+from checks import catalogue
 from checks.flags import Flag
 from checks.matching.decide import LEAD_METHODS
 from declarations.model import OFFICER_ROLES, PROCUREMENT_ROLES, RELATIONS, SECURITY_KINDS, SUBJECTS
 from declarations.store import Store
 from declarations.text import fold_sql
 
-CODES = {"PROCUREMENT_AFFILIATION", "SERVANT_IS_OFFICER", "STAKE_IN_SUPPLIER", "POSSIBLE_UNDECLARED_RELATIVE"}
+CODES = {c.code for c in catalogue.of_families("З")}
+AFFILIATION = catalogue.entry("PROCUREMENT_AFFILIATION")
+OFFICER = catalogue.entry("SERVANT_IS_OFFICER")
+STAKE = catalogue.entry("STAKE_IN_SUPPLIER")
 HOW_RU = {
     "exact": "совпадает", "yo": "совпадает с учетом ё/е", "translit": "совпадает в транслитерации",
     "variant": "вариант имени", "gender_form": "другая родовая форма", "typo": "опечатка",
@@ -143,11 +147,6 @@ def affiliation_flags(store: Store, settings: dict) -> list[Flag]:
     for row in rows.iter_rows(named=True):
         who = "служащий" if row["relation"] == "self" else f"родственник ({RELATIONS[row['relation']]})"
         former = " (под прежней фамилией)" if row["name_kind"] == "former_name" else ""
-        message = (
-            f"{row['servant_name']}, {PROCUREMENT_ROLES.get(row['handled_as'], row['handled_as'])}: "
-            f"{who}{former} — {_role_ru(row['officer_role'], row['share_pct'])} участника закупки "
-            f"{row['procedure_id']} «{row['participant_name']}»{' (победитель)' if row['is_winner'] else ''}"
-        )
         evidence = {
             "servant": {"person_id": row["person_id"], "name": row["servant_name"],
                         "procurement_role": row["procurement_role"], "handled_as": row["handled_as"]},
@@ -165,9 +164,13 @@ def affiliation_flags(store: Store, settings: dict) -> list[Flag]:
             "ground": "44-ФЗ ст. 31 ч. 1 п. 9; 273-ФЗ ст. 10",
         }
         identity = "|".join((row["procedure_id"], row["company_inn"], row["relative_id"] or "self", row["officer_role"]))
-        severity = "medium" if row["method"] in LEAD_METHODS else "high"  # a lead: nothing but the name agrees
-        flags.append(Flag("PROCUREMENT_AFFILIATION", row["person_id"], row["date"].year, severity, message,
-                          evidence, identity))
+        lead = row["method"] in LEAD_METHODS  # a lead: nothing but the name agrees
+        flags.append(Flag.of(
+            AFFILIATION, person_id=row["person_id"], year=row["date"].year, identity=identity, evidence=evidence,
+            severity="medium" if lead else None, servant=row["servant_name"],
+            handled_as=PROCUREMENT_ROLES.get(row["handled_as"], row["handled_as"]), who=who, former=former,
+            role=_role_ru(row["officer_role"], row["share_pct"]), procedure=row["procedure_id"],
+            participant=row["participant_name"], winner=" (победитель)" if row["is_winner"] else ""))
     return flags
 
 
@@ -175,8 +178,6 @@ def officer_flags(store: Store) -> list[Flag]:
     rows = store.frame(OFFICER_SQL)
     flags = []
     for row in rows.iter_rows(named=True):
-        message = (f"{row['servant_name']}: в реестре — {_role_ru(row['officer_role'], row['share_pct'])} "
-                   f"«{row['company_name']}» (ИНН {row['company_inn']}); запрет на управление коммерческой организацией")
         evidence = {
             "servant": {"person_id": row["person_id"], "name": row["servant_name"]},
             "officer": {"name": row["officer_name_written"], "role": row["officer_role"], "share_pct": row["share_pct"],
@@ -186,8 +187,10 @@ def officer_flags(store: Store) -> list[Flag]:
             "explanation": _explain_ru(row),
             "ground": "79-ФЗ ст. 17 ч. 1 п. 3; 25-ФЗ ст. 14",
         }
-        flags.append(Flag("SERVANT_IS_OFFICER", row["person_id"], row["year"], "high", message, evidence,
-                          f"{row['company_inn']}|{row['officer_role']}"))
+        flags.append(Flag.of(
+            OFFICER, person_id=row["person_id"], year=row["year"], identity=f"{row['company_inn']}|{row['officer_role']}",
+            evidence=evidence, servant=row["servant_name"], role=_role_ru(row["officer_role"], row["share_pct"]),
+            company=row["company_name"], inn=row["company_inn"]))
     return flags
 
 
@@ -195,9 +198,6 @@ def stake_flags(store: Store) -> list[Flag]:
     rows = store.frame(STAKE_SQL)
     flags = []
     for row in rows.iter_rows(named=True):
-        whose = SUBJECTS.get(row["subject"], row["subject"])
-        message = (f"{SECURITY_KINDS.get(row['kind'], row['kind'])} «{row['issuer_name']}» ({whose}): "
-                   f"организация участвовала в закупках ({', '.join(row['procedures'])})")
         evidence = {
             "declaration": {"declaration_id": row["declaration_id"], "year": row["year"], "subject": row["subject"]},
             "security": {"issuer_name": row["issuer_name"], "issuer_inn": row["issuer_inn"], "kind": row["kind"],
@@ -206,5 +206,8 @@ def stake_flags(store: Store) -> list[Flag]:
                          "procedures": row["procedures"], "won_any": row["ever_won"]},
         }
         identity = f"{row['participant_inn']}|{row['subject_key']}"
-        flags.append(Flag("STAKE_IN_SUPPLIER", row["person_id"], row["year"], "high", message, evidence, identity))
+        flags.append(Flag.of(
+            STAKE, person_id=row["person_id"], year=row["year"], identity=identity, evidence=evidence,
+            security=SECURITY_KINDS.get(row["kind"], row["kind"]), issuer=row["issuer_name"],
+            whose=SUBJECTS.get(row["subject"], row["subject"]), procedures=", ".join(row["procedures"])))
     return flags

@@ -32,6 +32,7 @@ from datetime import date
 
 import polars as pl
 
+from checks import catalogue
 from checks.flags import Flag
 from checks.matching.decide import compared, parsed
 from checks.names import (CHILD_PARENT, PARENT_CHILD, SIBLINGS, PersonName, could_be_parent_child,
@@ -449,9 +450,6 @@ def _flag(servant: dict, company_inn: str, company_name: str, ranked: list[dict]
     count = len(ranked)
     who = ("1 лицо — возможный родственник, которого" if count == 1 else
            f"{count} {'лица' if count < 5 else 'лиц'} — возможные родственники, которых")
-    message = (f"{servant['full_name']}: у участника закупки {company_name} (ИНН {company_inn}) {who} нет в анкете; "
-               f"вероятнее всего {KINSHIP_RU[best['kinship']]}{WHOSE_RU.get(best['compared_with']['whose'], '')} "
-               f"({roles}), оценка {number_ru(best['kinship_score'], group=False)}")
     evidence = {
         "servant": {"person_id": servant["person_id"], "name": servant["full_name"]},
         "company": {"inn": company_inn, "name": company_name},
@@ -461,11 +459,16 @@ def _flag(servant: dict, company_inn: str, company_name: str, ranked: list[dict]
         "why": "та же фамилия (с учетом родовой формы), отчество или имя, указывающие на родство, и подходящий "
                "возраст; оценка тем выше, чем реже такое совпадение случайно",
     }
-    return Flag(CODE, servant["person_id"], servant["year"], "low", message, evidence, company_inn)
+    return Flag.of(catalogue.entry(CODE), person_id=servant["person_id"], year=servant["year"], identity=company_inn,
+                   evidence=evidence, servant=servant["full_name"], company=company_name, inn=company_inn, who=who,
+                   kinship=KINSHIP_RU[best["kinship"]], whose=WHOSE_RU.get(best["compared_with"]["whose"], ""),
+                   roles=roles, score=number_ru(best["kinship_score"], group=False))
 
 
 def describe(evidence: dict) -> str:
     """The finding for the HR workbook: the company, then the candidates best first, one a line, with why."""
+    if "candidates" not in evidence:
+        raise KeyError("candidates")  # a finding of the version before the ranking: the generic rendering
     company = evidence.get("company") or {}
     lines = [f"Участник закупок: {company.get('name', '')} (ИНН {company.get('inn', '')}); закупки: "
              f"{', '.join(evidence.get('procedures') or [])}",

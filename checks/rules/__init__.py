@@ -5,7 +5,8 @@ isolated DuckDB cursor over the store, the settings and the requested year) and
 returns the :class:`~checks.flags.Flag` objects it found. The rule finds its rows with
 one set-based SQL query (never a Python loop over a big table); only the flagged
 rows are turned into flags in Python. Rules of one family live in one module
-(`submission`, `consistency`, `dynamics_*`); `checks/registry.py` lists them.
+(`submission`, `consistency`, `dynamics_*`); `checks/registry.py` collects them in the order of
+`checks/catalogue.py`, which holds everything else about a code.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from checks.flags import SEVERITIES, Flag
+from checks import catalogue
+from checks.catalogue import FindingCode
+from checks.flags import Flag
 from declarations.settings import deadline_options
 from declarations.store import Store
 from declarations import calendar
@@ -38,7 +41,6 @@ TRACE = bool(os.environ.get("DECLARATIONS_TRACE_SQL"))  # timings of every state
 # DuckDB settings for the run: a memory ceiling (the rest of the process holds the flags) and no
 # insertion order to keep in the intermediate tables. Override with DECLARATIONS_CHECK_MEMORY.
 RUN_SETTINGS = {"memory_limit": os.environ.get("DECLARATIONS_CHECK_MEMORY", "2GB"), "preserve_insertion_order": "false"}
-FAMILIES = {"С": "сроки и полнота", "В": "внутренняя согласованность справки", "Д": "динамика по годам"}
 
 
 # --------------------------------------------------------------------------- the run context
@@ -135,21 +137,34 @@ class Context:
 
 @dataclass(frozen=True)
 class Rule:
-    """One check: a code of checks.md, its severity, its Russian message template and its finder."""
+    """One check: the catalogue entry of the code it implements (checks/catalogue.py) and its finder."""
 
-    code: str
-    family: str                       # С, В or Д (checks.md sections)
-    severity: str
-    title: str                        # short Russian name of the finding (sheet titles, docs)
-    template: str                     # one-line Russian message, str.format fields
+    entry: FindingCode
     find: Callable[[Context, "Rule"], list[Flag]] = field(repr=False)
-    describe: Callable[[dict[str, Any]], str] | None = field(default=None, repr=False)
 
-    def __post_init__(self) -> None:
-        if self.severity not in SEVERITIES:
-            raise ValueError(f"{self.code}: severity {self.severity!r} not in {SEVERITIES}")
-        if self.family not in FAMILIES:
-            raise ValueError(f"{self.code}: family {self.family!r} not in {tuple(FAMILIES)}")
+    @property
+    def code(self) -> str:
+        return self.entry.code
+
+    @property
+    def family(self) -> str:
+        return self.entry.family
+
+    @property
+    def severity(self) -> str:
+        return self.entry.severity
+
+    @property
+    def title(self) -> str:
+        return self.entry.title
+
+    @property
+    def template(self) -> str:
+        return self.entry.template
+
+    @property
+    def describe(self) -> Callable[[dict[str, Any]], str] | None:
+        return self.entry.describe
 
     @property
     def name(self) -> str:
@@ -159,16 +174,24 @@ class Rule:
         return self.find(ctx, self)
 
     def flag(self, *, person_id: str, year: int, identity: str, evidence: dict[str, Any], **values: Any) -> Flag:
-        return Flag(code=self.code, person_id=str(person_id), year=int(year), severity=self.severity,
-                    message=self.template.format(year=year, **values), evidence=evidence, identity=identity)
+        return Flag.of(self.entry, person_id=person_id, year=year, identity=identity, evidence=evidence,
+                       **values)
 
 
-def rule(code: str, *, family: str, severity: str, title: str, template: str,
-         describe: Callable[[dict[str, Any]], str] | None = None) -> Callable[[Callable], Rule]:
-    """Decorator: turn `find(ctx, rule) -> list[Flag]` into a :class:`Rule`."""
+#: every rule defined so far, by code (`checks/registry.py` imports the rule modules and orders them)
+DEFINED: dict[str, Rule] = {}
+
+
+def rule(code: str) -> Callable[[Callable], Rule]:
+    """Decorator: `find(ctx, rule) -> list[Flag]` implements the catalogue code `code` (one rule per code)."""
+    entry = catalogue.entry(code)
+    if entry.family not in catalogue.CHECK_FAMILIES:
+        raise ValueError(f"{code}: section {entry.family} is raised by `declarations match`, not by a check rule")
 
     def wrap(find: Callable[[Context, Rule], list[Flag]]) -> Rule:
-        made = Rule(code, family, severity, title, template, find, describe)
+        if code in DEFINED:
+            raise ValueError(f"{code}: two rules implement it ({DEFINED[code].find.__module__} and {find.__module__})")
+        made = DEFINED[code] = Rule(entry, find)
         return made
 
     return wrap

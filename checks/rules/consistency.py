@@ -24,11 +24,7 @@ def _describe_expense(evidence: dict[str, Any]) -> str:
     return "; ".join(lines)
 
 
-@rule("EXPENSE_EXCEEDS_3Y_INCOME", family="В", severity="high",
-      title="Расход больше дохода за три года",
-      template=("{subject}: сделка {deal} на {amount} больше общего дохода служащего и супруга(и) за {years}: "
-                "{income}{missing}"),
-      describe=_describe_expense)
+@rule("EXPENSE_EXCEEDS_3Y_INCOME")
 def expense_exceeds_income(ctx: Context, self: Rule) -> list[Flag]:
     declarations(ctx)
     income_totals(ctx)
@@ -92,10 +88,7 @@ def _describe_payroll(evidence: dict[str, Any]) -> str:
             + (f" ({number_ru(evidence['difference_pct'], 1)} %)" if evidence.get("difference_pct") is not None else ""))
 
 
-@rule("PAYROLL_MISMATCH", family="В", severity="medium", title="Доход не совпадает с начислениями",
-      template=("Доход по основному месту работы за {year} год в справке {declared}, по данным бухгалтерии "
-                "{payroll}: в справке {direction} на {difference}"),
-      describe=_describe_payroll)
+@rule("PAYROLL_MISMATCH")
 def payroll_mismatch(ctx: Context, self: Rule) -> list[Flag]:
     income_totals(ctx)
     pct = float(ctx.option("payroll_tolerance_pct"))

@@ -13,16 +13,13 @@ from checks.flags import Flag
 from checks.history import PAIR_SELECT, gap_note, income_totals, pair_evidence, pair_identity, pairs
 from checks.identity.matching import (add_other_side, asset_key, assets, match_evidence, matched, pair_scope,
                                       row_struct, source_join, stage_in, unmatched)
-from checks.rules import (Context, Rule, date_ru, describe_account, describe_pair, rub, rule, subject_ru,
+from checks.rules import (Context, Rule, date_ru, describe_account, rub, rule, subject_ru,
                           years_ru)
 
 KIND = "account"
 
 
-@rule("ACCOUNT_OPEN_DATE_CHANGED", family="Д", severity="low", title="Изменилась дата открытия счета",
-      template=("{subject}: счет {account} — дата открытия {before} в справке за {prev_year} год, "
-                "{after} в справке за {year} год"),
-      describe=describe_pair)
+@rule("ACCOUNT_OPEN_DATE_CHANGED")
 def account_open_date_changed(ctx: Context, self: Rule) -> list[Flag]:
     found = ctx.rows(f"""
         SELECT {PAIR_SELECT}, {row_struct(KIND, 'ps')} AS prev_row, {row_struct(KIND, 'cs')} AS cur_row,
@@ -43,10 +40,7 @@ def account_open_date_changed(ctx: Context, self: Rule) -> list[Flag]:
     return flags
 
 
-@rule("ACCOUNT_UNDECLARED_BEFORE", family="Д", severity="medium", title="Счет не указан в прошлой справке",
-      template=("{subject}: счет {account} открыт {opened}, но в справке за {prev_year} год не указан "
-                "(впервые в справке за {year} год){gap}"),
-      describe=describe_pair)
+@rule("ACCOUNT_UNDECLARED_BEFORE")
 def account_undeclared_before(ctx: Context, self: Rule) -> list[Flag]:
     found = ctx.rows(f"""
         SELECT {PAIR_SELECT}, {row_struct(KIND, 'src')} AS cur_row, {asset_key(KIND, 'u')} AS asset_key, u.opened_on
@@ -97,10 +91,7 @@ def _describe_savings(evidence: dict[str, Any]) -> str:
     return text
 
 
-@rule("SAVINGS_EXCEED_INCOME", family="Д", severity="medium", title="Рост остатков на счетах больше дохода",
-      template=("{subject}: остатки на счетах выросли на {growth} ({before} → {after}), а доход за {year} год "
-                "{income}{gap}"),
-      describe=_describe_savings)
+@rule("SAVINGS_EXCEED_INCOME")
 def savings_exceed_income(ctx: Context, self: Rule) -> list[Flag]:
     pairs(ctx)
     assets(ctx, KIND)

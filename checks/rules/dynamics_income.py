@@ -36,10 +36,7 @@ def _describe_jump(evidence: dict[str, Any]) -> str:
     return text
 
 
-@rule("INCOME_JUMP", family="Д", severity="medium", title="Резкое изменение дохода",
-      template=("{subject}: доход {direction} {ratio} — {before} в справке за {prev_year} год, {after} за {year} год"
-                "{gap}"),
-      describe=_describe_jump)
+@rule("INCOME_JUMP")
 def income_jump(ctx: Context, self: Rule) -> list[Flag]:
     pairs(ctx)
     income_totals(ctx)

@@ -11,7 +11,7 @@ from checks.history import PAIR_SELECT, gap_note, pair_evidence, pair_identity, 
 from checks.identity.events import gone_without_sale, moved_in_family
 from checks.identity.matching import (add_other_side, asset_key, match_evidence, matched, row_struct, source_join,
                                       stage_in, unmatched)
-from checks.rules import Context, Rule, date_ru, describe_pair, describe_real_estate, rule, subject_ru
+from checks.rules import Context, Rule, date_ru, describe_real_estate, rule, subject_ru
 
 KIND = "real_estate"
 
@@ -23,10 +23,7 @@ def _who(row: dict) -> str:
     return subject_ru(row["subject"], row.get("subject_name"))
 
 
-@rule("PROPERTY_DISAPPEARED", family="Д", severity="high", title="Недвижимость исчезла без продажи",
-      template=("{subject}: {object} из справки за {prev_year} год нет в справке за {year} год, "
-                "{sale_note}{gap}"),
-      describe=describe_pair)
+@rule("PROPERTY_DISAPPEARED")
 def property_disappeared(ctx: Context, self: Rule) -> list[Flag]:
     return gone_without_sale(ctx, self, KIND, sale_flag="property_sale", sale_words_option="property_sale_words",
                              describe=describe_real_estate)
@@ -39,9 +36,7 @@ _REASONS = {
 }
 
 
-@rule("PROPERTY_APPEARED", family="Д", severity="medium", title="Новая недвижимость без основания или пропущенная",
-      template="{subject}: в справке за {year} год новое имущество — {object}: {reason}{gap}",
-      describe=describe_pair)
+@rule("PROPERTY_APPEARED")
 def property_appeared(ctx: Context, self: Rule) -> list[Flag]:
     found = ctx.rows(f"""
         SELECT * FROM (
@@ -74,10 +69,7 @@ def property_appeared(ctx: Context, self: Rule) -> list[Flag]:
     return flags
 
 
-@rule("PROPERTY_AREA_CHANGED", family="Д", severity="low", title="Изменилась площадь объекта",
-      template=("{subject}: площадь объекта {cadastral} — {before} в справке за {prev_year} год, "
-                "{after} в справке за {year} год"),
-      describe=describe_pair)
+@rule("PROPERTY_AREA_CHANGED")
 def property_area_changed(ctx: Context, self: Rule) -> list[Flag]:
     tol = float(ctx.option("area_tolerance_pct")) / 100.0
     found = ctx.rows(f"""
@@ -103,10 +95,7 @@ def property_area_changed(ctx: Context, self: Rule) -> list[Flag]:
     return flags
 
 
-@rule("PROPERTY_SHARE_CHANGED", family="Д", severity="medium", title="Изменилась доля без сделки",
-      template=("{subject}: {object} — доля {before} в справке за {prev_year} год, {after} в справке "
-                "за {year} год, сделки не указано{gap}"),
-      describe=describe_pair)
+@rule("PROPERTY_SHARE_CHANGED")
 def property_share_changed(ctx: Context, self: Rule) -> list[Flag]:
     sales(ctx)
     found = ctx.rows(f"""

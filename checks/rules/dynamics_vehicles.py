@@ -6,24 +6,18 @@ from checks.flags import Flag
 from checks.history import PAIR_SELECT, gap_note, pair_evidence, pair_identity
 from checks.identity.events import gone_without_sale, moved_in_family
 from checks.identity.matching import add_other_side, asset_key, match_evidence, row_struct, source_join, unmatched
-from checks.rules import Context, Rule, date_ru, describe_pair, describe_vehicle, rule, subject_ru
+from checks.rules import Context, Rule, date_ru, describe_vehicle, rule, subject_ru
 
 KIND = "vehicle"
 
 
-@rule("VEHICLE_DISAPPEARED", family="Д", severity="high", title="Транспорт исчез без продажи",
-      template=("{subject}: {object} из справки за {prev_year} год нет в справке за {year} год, "
-                "{sale_note}{gap}"),
-      describe=describe_pair)
+@rule("VEHICLE_DISAPPEARED")
 def vehicle_disappeared(ctx: Context, self: Rule) -> list[Flag]:
     return gone_without_sale(ctx, self, KIND, sale_flag="vehicle_sale", sale_words_option="vehicle_sale_words",
                              describe=describe_vehicle)
 
 
-@rule("VEHICLE_APPEARED", family="Д", severity="medium", title="Транспорт не указан в прошлой справке",
-      template=("{subject}: транспортное средство {object}, приобретенное {acquired}, впервые указано в справке "
-                "за {year} год, в справке за {prev_year} год его нет{gap}"),
-      describe=describe_pair)
+@rule("VEHICLE_APPEARED")
 def vehicle_appeared(ctx: Context, self: Rule) -> list[Flag]:
     found = ctx.rows(f"""
         SELECT {PAIR_SELECT}, {row_struct(KIND, 'src')} AS cur_row, {asset_key(KIND, 'u')} AS asset_key, u.acquired_on

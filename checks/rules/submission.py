@@ -55,9 +55,7 @@ def _describe_missing(evidence: dict[str, Any]) -> str:
     return f"{evidence['year']}: справки о себе нет; справки за год: {listed}"
 
 
-@rule("MISSING_DECLARATION", family="С", severity="high", title="Нет справки служащего",
-      template="Нет справки о своих доходах за {year} год (должность в перечне: {position})",
-      describe=_describe_missing)
+@rule("MISSING_DECLARATION")
 def missing_declaration(ctx: Context, self: Rule) -> list[Flag]:
     declarations(ctx)
     found = ctx.frame(f"""
@@ -89,9 +87,7 @@ def _describe_missing_family(evidence: dict[str, Any]) -> str:
             f"(код {relative['relative_id']}{age}) — справки нет; справки за год: {listed}")
 
 
-@rule("MISSING_FAMILY_DECLARATION", family="С", severity="high", title="Нет справки супруга или ребенка",
-      template="Нет справки за {year} год: {relation} {name}",
-      describe=_describe_missing_family)
+@rule("MISSING_FAMILY_DECLARATION")
 def missing_family_declaration(ctx: Context, self: Rule) -> list[Flag]:
     declarations(ctx)
     adult = int(ctx.option("adult_age"))
@@ -183,9 +179,7 @@ def _describe_late_group(evidence: dict[str, Any]) -> str:
     return f"срок {date_ru(evidence['deadline'])}; " + "; ".join(parts)
 
 
-@rule("LATE_SUBMISSION", family="С", severity="medium", title="Справки представлены позже срока",
-      template="Справки за {year} год представлены позже срока {deadline}: {late}",
-      describe=_describe_late_group)
+@rule("LATE_SUBMISSION")
 def late_submission(ctx: Context, self: Rule) -> list[Flag]:
     """One finding per servant and year: every original справка of the family submitted late is listed."""
     relatives(ctx)
@@ -217,10 +211,7 @@ def late_submission(ctx: Context, self: Rule) -> list[Flag]:
     return flags
 
 
-@rule("LATE_CORRECTION", family="С", severity="low", title="Уточненная справка позже срока",
-      template=("{subject}: уточненная справка за {year} год представлена {submitted} — позже {limit} "
-                "(срок {deadline} + {grace} мес.)"),
-      describe=_describe_late)
+@rule("LATE_CORRECTION")
 def late_correction(ctx: Context, self: Rule) -> list[Flag]:
     relatives(ctx)
     _deadlines(ctx, "declarations", "corrected")
@@ -248,9 +239,7 @@ def _describe_child(evidence: dict[str, Any]) -> str:
             f"{evidence['age_on_31_december']} лет")
 
 
-@rule("CHILD_NOT_MINOR", family="С", severity="low", title="Справка на совершеннолетнего «ребенка»",
-      template="Справка за {year} год как на несовершеннолетнего ребенка: {name}, на 31.12.{year} исполнилось {age} лет",
-      describe=_describe_child)
+@rule("CHILD_NOT_MINOR")
 def child_not_minor(ctx: Context, self: Rule) -> list[Flag]:
     declarations(ctx)
     relatives(ctx)
