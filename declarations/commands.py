@@ -7,13 +7,13 @@ from datetime import date
 from pathlib import Path
 
 from declarations.console import console, detail, fail, progress, say
-from declarations.settings import deadline_options, load_settings
+from declarations.settings import load_settings
 from declarations.store import Store
 from declarations import calendar
 
 
 def print_deadline(year: int, category: str, config: Path | None) -> None:
-    options = deadline_options(load_settings(config))
+    options = load_settings(config).deadlines.calendar_options()
     if category not in options["categories"]:
         fail(f"неизвестная категория «{category}»; есть: {', '.join(options['categories'])}")
     result = calendar.deadlines(year, category, **options)
@@ -36,7 +36,7 @@ def run_checks(db: Path, year: int | None, config: Path | None):
     settings = load_settings(config)
     with Store(db) as store, progress(None, "Проверки") as advance:
         found, codes = find(store, settings, year, on_rule=lambda name: advance(1, f"Проверка: {name}"))
-        summary = save_run(store, found, kind="check", codes=codes, settings=settings["checks"], year=year)
+        summary = save_run(store, found, kind="check", codes=codes, settings=settings.checks.as_dict(), year=year)
     _print_summary(summary, "Проверки")
     return summary
 
@@ -48,7 +48,7 @@ def run_match(db: Path, config: Path | None):
     settings = load_settings(config)
     with Store(db) as store, progress(None, "Закупки") as advance:
         found, codes = find(store, settings, on_step=lambda name: advance(1, name))
-        summary = save_run(store, found, kind="match", codes=codes, settings=settings["match"])
+        summary = save_run(store, found, kind="match", codes=codes, settings=settings.match.as_dict())
     _print_summary(summary, "Закупки и конфликт интересов")
     return summary
 
@@ -120,7 +120,7 @@ def publish_year(db: Path, year: int, out: Path, config: Path | None) -> list[Pa
     from publish.publisher import publish_year as publish
 
     settings = load_settings(config)
-    options = deadline_options(settings)
+    options = settings.deadlines.calendar_options()
     due = calendar.deadlines(year, "default", **options).publication
     if date.today() > due:
         say(f"Внимание: срок размещения за {year} год истек {calendar.format_date_ru(due)}", style="yellow")

@@ -16,7 +16,7 @@ KIND = "vehicle"
                 "{sale_note}{gap}"),
       describe=describe_pair)
 def vehicle_disappeared(ctx: Context, self: Rule) -> list[Flag]:
-    return gone_without_sale(ctx, self, KIND, sale_flag="vehicle_sale", sale_words_option="vehicle_sale_words",
+    return gone_without_sale(ctx, self, KIND, sale_flag="vehicle_sale", sale_words=ctx.settings.checks.vehicle_sale_words,
                              describe=describe_vehicle)
 
 
