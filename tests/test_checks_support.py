@@ -14,7 +14,7 @@ from checks.flags import Flag
 from checks.rules import number_ru, years_ru
 from checks.rules.submission import add_months
 from checks.runner import run_checks
-from declarations.settings import load_settings
+from declarations.settings import settings_from
 from declarations.store import Store
 from tests.conftest import declaration, load, servant, write_csv_workbook, write_xlsx_workbook
 
@@ -34,8 +34,7 @@ def workbook(folder: Path, year: int, *, servants: list[dict] | None = None, for
 
 
 def check(store: Store, year: int | None = None, **options: Any) -> list[Flag]:
-    settings = load_settings()
-    settings["checks"].update(options)
+    settings = settings_from({"checks": options})
     flags, codes = run_checks(store, settings, year)
     return flags
 

@@ -13,7 +13,7 @@ from tests.test_checks_support import flat, workbook
 def run_and_save(store, year=None):
     settings = load_settings()
     flags, codes = run_checks(store, settings, year)
-    summary = save_run(store, flags, kind="check", codes=codes, settings=settings["checks"], year=year)
+    summary = save_run(store, flags, kind="check", codes=codes, settings=settings.checks.as_dict(), year=year)
     return flags, summary
 
 

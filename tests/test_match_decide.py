@@ -14,7 +14,7 @@ from checks.matching.candidates import candidate_pairs
 from checks.matching.decide import decide
 from declarations.settings import load_settings
 
-OPTIONS = load_settings(None)["match"]
+OPTIONS = load_settings(None).match
 PEOPLE_SCHEMA = {"alias_idx": pl.Int64, "person_id": pl.Utf8, "relative_id": pl.Utf8, "name": pl.Utf8,
                  "birth_date": pl.Date, "inn": pl.Utf8}
 OFFICER_SCHEMA = {"officer_idx": pl.Int64, "person_name": pl.Utf8, "birth_date": pl.Date, "person_inn": pl.Utf8,

@@ -9,9 +9,7 @@ import pytest
 from checks.names import (
     CHILD_PARENT,
     DIFFER_CAP,
-    MATCH_THRESHOLD,
     PARENT_CHILD,
-    POSSIBLE_THRESHOLD,
     SIBLINGS,
     WEIGHTS,
     NameComparison,
@@ -38,6 +36,11 @@ from checks.names import (
 )
 from checks.names.given_names import FEMALE_NAMES, KNOWN_GIVEN, MALE_NAMES
 from checks.names.blocking import BROAD_KINDS
+from declarations.settings import settings_from
+
+# the thresholds are settings ([match]); the scores below are meant for the shipped defaults
+MATCH_THRESHOLD = settings_from().match.match_threshold
+POSSIBLE_THRESHOLD = settings_from().match.possible_threshold
 
 P = parse_name
 
@@ -772,7 +775,7 @@ def test_compare_part_kinds(a: str, b: str, expected_hows: tuple[str, str, str])
 def test_compare_matches(a: str, b: str) -> None:
     result = cmp(a, b)
     assert result.score >= MATCH_THRESHOLD
-    assert result.is_match
+    assert result.is_match(MATCH_THRESHOLD)
     assert result.surname_key_equal or any(p.how == "typo" for p in result.parts)
     assert cmp(b, a).score == result.score  # symmetric
 
@@ -790,7 +793,7 @@ def test_compare_matches(a: str, b: str) -> None:
 def test_compare_possible_but_not_match(a: str, b: str) -> None:
     result = cmp(a, b)
     assert POSSIBLE_THRESHOLD <= result.score < MATCH_THRESHOLD
-    assert result.is_possible and not result.is_match
+    assert result.is_possible(POSSIBLE_THRESHOLD) and not result.is_match(MATCH_THRESHOLD)
 
 
 @pytest.mark.parametrize(
@@ -814,7 +817,7 @@ def test_compare_possible_but_not_match(a: str, b: str) -> None:
 def test_compare_hard_negatives(a: str, b: str) -> None:
     result = cmp(a, b)
     assert result.score < POSSIBLE_THRESHOLD
-    assert not result.is_match
+    assert not result.is_match(MATCH_THRESHOLD)
 
 
 def test_siblings_are_not_the_same_person_but_could_be_siblings() -> None:

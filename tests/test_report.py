@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from checks.flags import Flag, review, save_run
-from declarations.settings import deadline_options, load_settings
+from declarations.settings import Settings, load_settings, settings_from
 from declarations.store import Store
 from declarations import calendar
 from publish.report import write_report
@@ -209,10 +209,8 @@ def build(store: Store, tmp_path: Path, *, run: bool = True) -> None:
     review(store, by_code["EXPENSE_EXCEEDS_3Y_INCOME"], "escalated", "доклад от 01.06.2024")
 
 
-def settings(**checks) -> dict:
-    loaded = load_settings()
-    loaded["checks"].update(checks)
-    return loaded
+def settings(**checks) -> Settings:
+    return settings_from({"checks": checks})
 
 
 @pytest.fixture(scope="module")
@@ -459,7 +457,7 @@ def test_html_page_is_self_contained_russian_and_complete(written):
     assert "<script" not in html and "<link" not in html
     assert "@page { size: A4" in html
     text = _text(html)
-    due = calendar.deadlines(2023, "default", **deadline_options(load_settings()))
+    due = calendar.deadlines(2023, "default", **load_settings().deadlines.calendar_options())
     assert f"Срок представления сведений {calendar.format_date_ru(due.filing)}" in text
     assert "30 апреля 2024 г." in text
     assert f"Срок размещения на официальном сайте {calendar.format_date_ru(due.publication)}" in text
