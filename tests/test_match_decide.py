@@ -33,7 +33,7 @@ def officers(*rows: tuple) -> pl.DataFrame:
 
 
 def decided(persons: pl.DataFrame, register: pl.DataFrame) -> pl.DataFrame:
-    pairs = candidate_pairs(persons, register, OPTIONS["max_block_size"])
+    pairs = candidate_pairs(persons, register, OPTIONS.max_block_size)
     return decide(persons, register, pairs, OPTIONS).join(persons, on="alias_idx").sort("name", "officer_idx")
 
 
@@ -103,8 +103,8 @@ def test_the_prefilter_loses_no_match_on_the_labelled_benchmark(benchmark: Path)
 
     persons, register, _ = _frames(benchmark)
     register = register.with_columns(pl.lit(None, dtype=pl.Utf8).alias("person_inn"))
-    every = candidate_pairs(persons, register, OPTIONS["max_block_size"], prefilter=False)
-    plausible = candidate_pairs(persons, register, OPTIONS["max_block_size"])
+    every = candidate_pairs(persons, register, OPTIONS.max_block_size, prefilter=False)
+    plausible = candidate_pairs(persons, register, OPTIONS.max_block_size)
     assert plausible.height < every.height  # it does filter
     key = ["alias_idx", "officer_idx"]
     assert decide(persons, register, plausible, OPTIONS).sort(key).equals(
