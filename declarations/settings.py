@@ -320,9 +320,11 @@ def _line_of(text: str, section: str, key: str | None) -> int | None:
     return header_line
 
 
-def build_settings(values: Mapping[str, Any], *, file: str = DEFAULTS_FILE, text: str = "") -> Settings:
-    """Typed settings from merged TOML values; every problem at once, located in `file` (its `text`)."""
-    issues: list[Issue] = []
+def build_settings(values: Mapping[str, Any], *, file: str = DEFAULTS_FILE, text: str = "",
+                   issues: list[Issue] | None = None) -> Settings:
+    """Typed settings from merged TOML values; every problem at once (with `issues` found before), located
+    in `file` (its `text`)."""
+    issues = list(issues or [])
 
     def issue(section: str, key: str | None, expected: str, found: str) -> None:
         issues.append(Issue(file, f"раздел [{section}]", _line_of(text, section, key), key or "", expected, found))
@@ -351,8 +353,8 @@ def build_settings(values: Mapping[str, Any], *, file: str = DEFAULTS_FILE, text
     return Settings(**built)  # type: ignore[arg-type]
 
 
-def _merge(base: dict[str, Any], user: dict[str, Any], file: str, text: str) -> dict[str, Any]:
-    """The user's sections over the defaults; unknown sections and keys are errors naming the closest known."""
+def _merge(base: dict[str, Any], user: dict[str, Any], file: str, text: str) -> tuple[dict[str, Any], list[Issue]]:
+    """The user's sections over the defaults, and the unknown sections and keys (each naming the closest known)."""
     issues: list[Issue] = []
     merged = {name: dict(section) for name, section in base.items()}
     for name, section in user.items():
@@ -371,9 +373,7 @@ def _merge(base: dict[str, Any], user: dict[str, Any], file: str, text: str) -> 
                                     f"неизвестный ключ «{key}»"))
             else:
                 merged[name][key] = value  # categories replace the defaults' categories whole
-    if issues:
-        raise InputError(issues)
-    return merged
+    return merged, issues
 
 
 def default_values() -> dict[str, Any]:
@@ -383,8 +383,8 @@ def default_values() -> dict[str, Any]:
 
 def settings_from(overrides: Mapping[str, Mapping[str, Any]] | None = None, file: str = "настройки") -> Settings:
     """Settings from the defaults with some keys replaced (`{"checks": {"adult_age": 21}}`), checked like a file."""
-    return build_settings(_merge(default_values(), {k: dict(v) for k, v in (overrides or {}).items()}, file, ""),
-                          file=file)
+    merged, issues = _merge(default_values(), {k: dict(v) for k, v in (overrides or {}).items()}, file, "")
+    return build_settings(merged, file=file, issues=issues)
 
 
 def load_settings(config: Path | None = None) -> Settings:
@@ -398,4 +398,5 @@ def load_settings(config: Path | None = None) -> Settings:
         user = tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise InputError([Issue(str(path), expected="файл настроек TOML", found=str(error))]) from error
-    return build_settings(_merge(defaults, user, str(path), text), file=str(path), text=text)
+    merged, issues = _merge(defaults, user, str(path), text)
+    return build_settings(merged, file=str(path), text=text, issues=issues)
