@@ -136,13 +136,17 @@ def private_columns(store: Store, year: int) -> tuple[list[str], list[str]]:
     for table, columns in private_fields().items():
         columns = [c for c in columns if (table, c) in text_columns]
         scope = _private_scope(store, table) if columns else None
-        scope = scope and scope.replace("$year", str(int(year)))  # an integer: safe to write into the query
         for column in columns if scope else ():
             if (table, column) in NAME_COLUMNS:
                 names.append(f"SELECT person_id, {column} AS text FROM {table} WHERE {scope} AND {column} IS NOT NULL")
             else:
                 values.append(f"SELECT {column} AS value FROM {table} WHERE {scope} AND {column} IS NOT NULL")
     return values, names
+
+
+def _execute(con, year: int, sql: str, params: dict):
+    """Run a statement built from the SELECTs above: the year of their scope is bound where it is named."""
+    return con.execute(sql, {**params, "year": int(year)} if "$year" in sql else params)
 
 
 def _union(selects: list[str], empty: str) -> str:
@@ -172,7 +176,7 @@ def scrub_texts(store: Store, year: int, texts: Iterable[str | None]) -> dict[st
     names = _union(name_selects, "SELECT NULL::VARCHAR AS person_id, NULL::VARCHAR AS text WHERE false")
     con = store.con
     # The values whose first word is in the texts (plain text), every value that is not plain.
-    secrets = [value for (value,) in con.execute(f"""
+    secrets = [value for (value,) in _execute(con, year, f"""
         WITH v AS ({values} UNION ALL SELECT unnest(string_split(text, ';')) FROM ({names})),
              vocabulary AS (SELECT unnest($vocabulary::VARCHAR[]) AS word)
         SELECT DISTINCT value FROM v
@@ -180,7 +184,7 @@ def scrub_texts(store: Store, year: int, texts: Iterable[str | None]) -> dict[st
            OR {_fold_sql("regexp_extract(replace(lower(value), 'ё', 'е'), $word)")} IN (SELECT word FROM vocabulary)""",
         {"plain": _PLAIN, "word": _PLAIN_WORD, "vocabulary": vocabulary}).fetchall()]
     # Words of relatives' names whose stem starts a word of the texts (plain text), every other name.
-    candidates = con.execute(f"""
+    candidates = _execute(con, year, f"""
         WITH w AS (SELECT person_id, trim(unnest(regexp_split_to_array(text, '[ ;-]+')), '.,()') AS word
                    FROM ({names}) WHERE regexp_full_match(text, $plain)),
              prefixes AS (SELECT unnest($prefixes::VARCHAR[]) AS prefix)
@@ -189,8 +193,8 @@ def scrub_texts(store: Store, year: int, texts: Iterable[str | None]) -> dict[st
             "CASE WHEN length(word) > 5 THEN word[:length(word) - 2] ELSE word[:length(word) - 1] END")}
             IN (SELECT prefix FROM prefixes)
         """, {"plain": _PLAIN, "prefixes": prefixes}).fetchall()
-    others = con.execute(f"SELECT person_id, text FROM ({names}) WHERE NOT regexp_full_match(text, $plain)",
-                         {"plain": _PLAIN}).fetchall()
+    others = _execute(con, year, f"SELECT person_id, text FROM ({names}) WHERE NOT regexp_full_match(text, $plain)",
+                      {"plain": _PLAIN}).fetchall()
     own = {pid: fold(name) for pid, name in con.execute(
         "SELECT person_id, full_name FROM servants WHERE year = $year AND source = 'workbook'", {"year": year})
         .fetchall()}
@@ -212,7 +216,6 @@ def _private_dates(store: Store, year: int) -> list[str]:
     for table, column in sorted(wanted & date_columns):
         scope = _private_scope(store, table)
         if scope:
-            scope = scope.replace("$year", str(int(year)))
             selects.append(f"SELECT {column} AS value FROM {table} WHERE {scope} AND {column} IS NOT NULL")
     return selects
 
@@ -225,7 +228,6 @@ def _private_numbers(store: Store, year: int) -> list[str]:
     for table, column in NUMBER_COLUMNS:
         scope = _private_scope(store, table) if (table, column) in present else None
         if scope:
-            scope = scope.replace("$year", str(int(year)))
             selects.append(f"SELECT {column} AS value FROM {table} WHERE {scope} AND {column} IS NOT NULL")
     return selects
 
@@ -242,14 +244,15 @@ def _typed_forms(store: Store, year: int, texts: set[str]) -> dict[str, list[tup
         # a value is at least as long as its compact form and has a few separators at most: the length
         # test is cheap and spares compacting most values
         shortest, longest = min(map(len, compacts)), max(map(len, compacts)) + MAX_SEPARATORS
-        private_numbers = {c for (c,) in store.con.execute(f"""
+        private_numbers = {c for (c,) in _execute(store.con, year, f"""
             SELECT DISTINCT c FROM (SELECT {compact_sql('value')} AS c FROM ({' UNION ALL '.join(number_selects)})
-                                    WHERE length(value) BETWEEN {shortest} AND {longest})
-            WHERE c IN (SELECT unnest($candidates::VARCHAR[]))""", {"candidates": compacts}).fetchall()}
+                                    WHERE length(value) BETWEEN $shortest AND $longest)
+            WHERE c IN (SELECT unnest($candidates::VARCHAR[]))""",
+            {"candidates": compacts, "shortest": shortest, "longest": longest}).fetchall()}
     private_days: set = set()
     date_selects = _private_dates(store, year)
     if days and date_selects:
-        private_days = {d for (d,) in store.con.execute(f"""
+        private_days = {d for (d,) in _execute(store.con, year, f"""
             SELECT DISTINCT value FROM ({' UNION ALL '.join(date_selects)})
             WHERE value IN (SELECT unnest($days::DATE[]))""", {"days": days}).fetchall()}
     spans: dict[str, list[tuple[int, int]]] = {}
