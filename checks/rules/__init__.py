@@ -30,9 +30,14 @@ from declarations.store import Store
 from declarations import calendar
 
 TRACE = bool(os.environ.get("DECLARATIONS_TRACE_SQL"))  # timings of every statement, on stderr
-# DuckDB settings for the run: a memory ceiling (declarations.settings.duckdb_memory_limit: the rest of
-# the process holds the flags) and no insertion order to keep in the intermediate tables.
-RUN_SETTINGS = ("memory_limit", "preserve_insertion_order")
+
+
+def run_settings() -> dict[str, str]:
+    """DuckDB settings for the run: a memory ceiling (declarations.settings.duckdb_memory_limit: the rest
+    of the process holds the flags) and no insertion order to keep in the intermediate tables."""
+    return {"memory_limit": duckdb_memory_limit(), "preserve_insertion_order": "false"}
+
+
 # Values of the whole run that any statement may name (`$year`, `$area_tolerance`): Context binds each
 # where a statement uses it, so SQL built from pieces (checks.identity) never pastes a value.
 RUN_PARAMETER = re.compile(r"\$([A-Za-z_]\w*)")
@@ -55,8 +60,9 @@ class Context:
         self._built: dict[str, Any] = {}
         # DuckDB may take most of the RAM by default; the checks spill to disk instead (restored on close).
         # SET cannot take a bound parameter: the values are the program's own (the memory limit is checked).
-        self._restore = {name: self.scalar("SELECT current_setting(?)", [name]) for name in RUN_SETTINGS}
-        for name, value in {"memory_limit": duckdb_memory_limit(), "preserve_insertion_order": "false"}.items():
+        wanted = run_settings()
+        self._restore = {name: self.scalar("SELECT current_setting(?)", [name]) for name in wanted}
+        for name, value in wanted.items():
             self.con.execute(f"SET {name} = '{value}'")
 
     # --- SQL helpers
