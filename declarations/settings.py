@@ -119,6 +119,8 @@ def toml_text(value: Any) -> str:
         return f'"{value}"'
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(toml_text(v) for v in value) + "]"
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, dict):
         return "{ " + ", ".join(f"{k} = {toml_text(v)}" for k, v in value.items()) + " }"
     return str(value)
@@ -143,16 +145,14 @@ def convert(value: Any, spec: Spec) -> Any:
         return value
     if kind == "choice" and value in spec.choices:
         return value
-    if kind in ("words", "dates", "relations") and isinstance(value, list) and all(isinstance(v, str) for v in value):
-        if kind == "words":
+    if kind == "dates" and isinstance(value, list):  # "2025-05-02" or a TOML date, 2025-05-02
+        try:
+            return tuple(v if type(v) is date else date.fromisoformat(v) for v in value)
+        except (TypeError, ValueError):
+            pass
+    if kind in ("words", "relations") and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        if kind == "words" or all(v in RELATIONS for v in value):
             return tuple(value)
-        if kind == "relations" and all(v in RELATIONS for v in value):
-            return tuple(value)
-        if kind == "dates":
-            try:
-                return tuple(date.fromisoformat(v) for v in value)
-            except ValueError:
-                pass
     if (kind == "range" and isinstance(value, list) and len(value) == 2 and all(_is_int(v) and v >= 0 for v in value)
             and value[0] <= value[1]):
         return (value[0], value[1])

@@ -7,6 +7,7 @@ import csv
 import subprocess
 import sys
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,10 @@ def test_values_that_only_make_sense_together(tmp_path):
     assert issue.column == "categories" and '"default"' in issue.expected
     (issue,) = issues_of(user_file(tmp_path, "[deadlines]\nextra_days_off = [\"2025-02-30\"]\n"))
     assert issue.column == "extra_days_off" and issue.found == '["2025-02-30"]'
+    (issue,) = issues_of(user_file(tmp_path, "[deadlines]\nextra_days_off = [20250502]\n"))
+    assert issue.column == "extra_days_off" and issue.found == "[20250502]"
+    both = load_settings(user_file(tmp_path, "[deadlines]\nextra_days_off = [\"2025-05-02\", 2025-05-05]\n"))
+    assert both.deadlines.extra_days_off == (date(2025, 5, 2), date(2025, 5, 5))
     (issue,) = issues_of(user_file(tmp_path, "[match]\nkin_relations = [\"spouse\", \"cousin\"]\n"))
     assert issue.column == "kin_relations" and "spouse" in issue.expected
 
