@@ -47,10 +47,10 @@ def _dataset(persons: int, seed: int) -> Path:
 
 def _ours(people: pl.DataFrame, officers: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, float, float]:
     """Candidate pairs and accepted matches, exactly as `match_quality._ours`; seconds for each step."""
-    options = load_settings(None)["match"]
+    options = load_settings(None).match
     no_inn = officers.with_columns(pl.lit(None, dtype=pl.Utf8).alias("person_inn"))
     start = time.perf_counter()
-    pairs = candidate_pairs(people, no_inn, options["max_block_size"])
+    pairs = candidate_pairs(people, no_inn, options.max_block_size)
     blocked = time.perf_counter()
     matches = identities(decide(people, no_inn, pairs, options))
     return pairs, matches, blocked - start, time.perf_counter() - blocked

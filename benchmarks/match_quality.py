@@ -27,9 +27,9 @@ OUT = ROOT / "benchmarks" / "extra" / "match_quality.md"
 
 
 def _ours(people, officers) -> dict[int, set[str]]:
-    options = load_settings(None)["match"]
+    options = load_settings(None).match
     pairs = candidate_pairs(people, officers.with_columns(pl.lit(None, dtype=pl.Utf8).alias("person_inn")),
-                            options["max_block_size"])
+                            options.max_block_size)
     # leads that fit several people are no identity: they are scored end to end (affiliation_quality)
     matches = identities(decide(people, officers.with_columns(pl.lit(None, dtype=pl.Utf8).alias("person_inn")),
                                 pairs, options))

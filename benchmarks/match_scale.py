@@ -24,7 +24,7 @@ from sample_data.match_benchmark import aliases
 
 
 def run(folder: Path) -> dict:
-    options = load_settings(None)["match"]
+    options = load_settings(None).match
     steps: dict[str, float] = {}
     start = time.perf_counter()
     people = aliases(pl.read_parquet(folder / "persons.parquet"))
@@ -32,7 +32,7 @@ def run(folder: Path) -> dict:
         "officer_idx", "person_name", "birth_date", "person_inn", "role", "since"])
     steps["read"] = time.perf_counter() - start
     mark = time.perf_counter()
-    pairs = candidate_pairs(people, officers, options["max_block_size"])
+    pairs = candidate_pairs(people, officers, options.max_block_size)
     steps["candidates"] = time.perf_counter() - mark
     mark = time.perf_counter()
     matches = decide(people, officers, pairs, options)

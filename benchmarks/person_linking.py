@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
 def model_threshold() -> float:
     from declarations.settings import load_settings
 
-    return load_settings()["people"]["link_threshold"]
+    return load_settings().people.link_threshold
 
 
 if __name__ == "__main__":

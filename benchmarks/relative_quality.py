@@ -40,7 +40,7 @@ from pathlib import Path
 
 import duckdb
 
-from declarations.settings import load_settings
+from declarations.settings import MatchSettings, load_settings
 from benchmarks.frequent_names import NameSampler
 from sample_data.ids import inn10_check
 
@@ -219,17 +219,17 @@ def _run(*args: str) -> None:
     subprocess.run([str(DECLARATIONS), "--quiet", *args], check=True, cwd=ROOT)
 
 
-def _fits(relation: str, gap: float, options: dict) -> bool:
-    low, high = options["parent_age_gap"]
+def _fits(relation: str, gap: float, options: MatchSettings) -> bool:
+    low, high = options.parent_age_gap
     if relation == "siblings":
-        return abs(gap) <= options["sibling_age_gap"]
+        return abs(gap) <= options.sibling_age_gap
     if relation == "parent_child":
         return low <= gap <= high
     return low <= -gap <= high
 
 
 def score(world: World, db: Path) -> dict:
-    options = load_settings(None)["match"]
+    options = load_settings(None).match
     with duckdb.connect(str(db), read_only=True) as con:
         rows = con.execute("SELECT person_id, evidence FROM flags WHERE code = 'POSSIBLE_UNDECLARED_RELATIVE' "
                            "AND resolved_at IS NULL").fetchall()
@@ -306,7 +306,7 @@ def write_relative_quality(servants: int = 600, officers: int = 5800, planted: i
                            ) -> Path:
     """`worlds`: (share of the register's companies that bid, share of officers with a birth date)."""
     names = NameSampler()
-    options = load_settings(None)["match"]
+    options = load_settings(None).match
     lines = [f"## POSSIBLE_UNDECLARED_RELATIVE on realistic name frequencies ({servants} servants, "
              f"{officers} officers, {planted} planted siblings)", "",
              "`benchmarks/relative_quality.py`: names drawn with the frequencies of the `russiannames` tables; one",
@@ -322,8 +322,8 @@ def write_relative_quality(servants: int = 600, officers: int = 5800, planted: i
              "(flagged at all); found = the planted sibling is among the candidates of the finding about its",
              "company (rank 1 in brackets). Impossible by age: listed candidates whose kinship the birth dates rule",
              "out, by the dates the extract shows and by the true dates (the benchmark knows those it leaves out).",
-             f"Default settings: parent {options['parent_age_gap'][0]}–{options['parent_age_gap'][1]} years older, "
-             f"sibling within {options['sibling_age_gap']} years, `relative_min_score` {options['relative_min_score']}.",
+             f"Default settings: parent {options.parent_age_gap[0]}–{options.parent_age_gap[1]} years older, "
+             f"sibling within {options.sibling_age_gap} years, `relative_min_score` {options.relative_min_score}.",
              "Rules: names only (no age veto, no threshold: the rule before ages and rarity, though with its new",
              "name rules: no parents or siblings under a married surname, no second father beside a declared",
              "one), names and ages (the age veto, every score), default settings. Seeds summed."]

@@ -112,12 +112,11 @@ def save_run(
                    last_seen = excluded.last_seen, resolved_at = NULL""",
             [now, now],
         )
-        year_filter = "" if year is None else f" AND year = {int(year)}"
         summary.resolved = con.execute(
-            f"""UPDATE flags SET resolved_at = ?
-                WHERE resolved_at IS NULL AND list_contains(?, code){year_filter}
-                  AND flag_id NOT IN (SELECT flag_id FROM __run_flags)""",
-            [now, sorted(codes)],
+            """UPDATE flags SET resolved_at = ?
+               WHERE resolved_at IS NULL AND list_contains(?, code) AND (CAST(? AS INTEGER) IS NULL OR year = ?)
+                 AND flag_id NOT IN (SELECT flag_id FROM __run_flags)""",
+            [now, sorted(codes), year, year],
         ).fetchone()[0]
         run_id = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM check_runs").fetchone()[0]
         con.execute("INSERT INTO check_runs VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -136,10 +136,11 @@ def sales(ctx: Context) -> str:
     """
     def build() -> str:
         declarations(ctx)
-        prop = sale_pattern(ctx.option("property_sale_words"))
-        veh = sale_pattern(ctx.option("vehicle_sale_words"))
-        prop_obj = sale_pattern(ctx.options.get("property_object_words", ()))
-        veh_obj = sale_pattern(ctx.options.get("vehicle_object_words", ()))
+        words = ctx.settings.checks
+        prop = sale_pattern(words.property_sale_words)
+        veh = sale_pattern(words.vehicle_sale_words)
+        prop_obj = sale_pattern(words.property_object_words)
+        veh_obj = sale_pattern(words.vehicle_object_words)
         ctx.run("""
             CREATE OR REPLACE TEMP TABLE chk_sales AS
             SELECT * EXCLUDE (names_property, names_vehicle) REPLACE (

@@ -11,17 +11,17 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from checks.flags import Flag, to_json
 from checks.registry import RULES
 from checks.rules import Context, Rule
+from declarations.settings import Settings
 from declarations.store import Store
 
 
 def run_checks(
     store: Store,
-    settings: dict[str, Any],
+    settings: Settings,
     year: int | None = None,
     on_rule: Callable[[str], None] | None = None,
     rules: Iterable[Rule] | None = None,

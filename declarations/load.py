@@ -18,7 +18,7 @@ from declarations.model import COMMISSIONS, DECLARATIONS, OFFICERS, PROCUREMENT,
 from declarations.readers import declarator, ocds
 from declarations import duplicates, family_order
 from declarations.people import LinkSummary, link_people
-from declarations.settings import load_settings
+from declarations.settings import Settings, load_settings
 from declarations.readers.tables import csv_cells, csv_files, read_csv_table, sheet_for_name
 from declarations.readers.workbook import read_csv_folder, read_xlsx
 from declarations.text import fold
@@ -196,7 +196,7 @@ def check_against_store(store: Store, batch: LoadBatch) -> list[Issue]:
 
 def load_paths(
     store: Store, paths: list[Path], on_file: Callable[[Path], None] | None = None,
-    options: declarator.ReadOptions | None = None, settings: dict | None = None,
+    options: declarator.ReadOptions | None = None, settings: Settings | None = None,
     on_linked: Callable[[LinkSummary], None] | None = None,
 ) -> Iterator[LoadResult]:
     """Validate every input, then write them all in one transaction; raise InputError if any fails.

@@ -121,13 +121,17 @@ def private_columns(store: Store, year: int) -> tuple[list[str], list[str]]:
     for table, columns in private_fields().items():
         columns = [c for c in columns if (table, c) in text_columns]
         scope = _private_scope(store, table) if columns else None
-        scope = scope and scope.replace("$year", str(int(year)))  # an integer: safe to write into the query
         for column in columns if scope else ():
             if (table, column) in NAME_COLUMNS:
                 names.append(f"SELECT person_id, {column} AS text FROM {table} WHERE {scope} AND {column} IS NOT NULL")
             else:
                 values.append(f"SELECT {column} AS value FROM {table} WHERE {scope} AND {column} IS NOT NULL")
     return values, names
+
+
+def _execute(con, year: int, sql: str, params: dict):
+    """Run a statement built from the SELECTs above: the year of their scope is bound where it is named."""
+    return con.execute(sql, {**params, "year": int(year)} if "$year" in sql else params)
 
 
 def _union(selects: list[str], empty: str) -> str:
@@ -158,7 +162,7 @@ def scrub_texts(store: Store, year: int, texts: Iterable[str | None]) -> dict[st
     con = store.con
     # The values whose first word is in the texts (plain text), every value that is not plain. Values
     # repeat (banks, creditors, surnames) and first words repeat more: each is tested and folded once.
-    secrets = [value for (value,) in con.execute(f"""
+    secrets = [value for (value,) in _execute(con, year, f"""
         WITH v AS (SELECT DISTINCT value FROM ({values} UNION ALL SELECT unnest(string_split(text, ';')) FROM ({names}))),
              w AS (SELECT value, regexp_full_match(value, $plain) AS plain,
                           regexp_extract(replace(lower(value), 'ё', 'е'), $word) AS first FROM v),
@@ -169,7 +173,7 @@ def scrub_texts(store: Store, year: int, texts: Iterable[str | None]) -> dict[st
         {"plain": _PLAIN, "word": _PLAIN_WORD, "vocabulary": vocabulary}).fetchall()]
     # Words of relatives' names whose stem starts a word of the texts (plain text), every other name;
     # each distinct word is cut to its stem once.
-    candidates = con.execute(f"""
+    candidates = _execute(con, year, f"""
         WITH w AS (SELECT DISTINCT person_id, trim(unnest(regexp_split_to_array(text, '[ ;-]+')), '.,()') AS word
                    FROM ({names}) WHERE regexp_full_match(text, $plain)),
              s AS (SELECT word, {fold_look_alikes_sql(
@@ -179,8 +183,8 @@ def scrub_texts(store: Store, year: int, texts: Iterable[str | None]) -> dict[st
         SELECT person_id, word FROM w JOIN s USING (word)
         WHERE stem IN (SELECT prefix FROM prefixes)
         """, {"plain": _PLAIN, "prefixes": prefixes}).fetchall()
-    others = con.execute(f"SELECT person_id, text FROM ({names}) WHERE NOT regexp_full_match(text, $plain)",
-                         {"plain": _PLAIN}).fetchall()
+    others = _execute(con, year, f"SELECT person_id, text FROM ({names}) WHERE NOT regexp_full_match(text, $plain)",
+                      {"plain": _PLAIN}).fetchall()
     own = {pid: fold(name) for pid, name in con.execute(
         "SELECT person_id, full_name FROM servants WHERE year = $year AND source = 'workbook'", {"year": year})
         .fetchall()}
@@ -202,7 +206,6 @@ def _private_dates(store: Store, year: int) -> list[str]:
     for table, column in sorted(wanted & date_columns):
         scope = _private_scope(store, table)
         if scope:
-            scope = scope.replace("$year", str(int(year)))
             selects.append(f"SELECT {column} AS value FROM {table} WHERE {scope} AND {column} IS NOT NULL")
     return selects
 
@@ -215,7 +218,6 @@ def _private_numbers(store: Store, year: int) -> list[str]:
     for table, column in NUMBER_COLUMNS:
         scope = _private_scope(store, table) if (table, column) in present else None
         if scope:
-            scope = scope.replace("$year", str(int(year)))
             selects.append(f"SELECT {column} AS value FROM {table} WHERE {scope} AND {column} IS NOT NULL")
     return selects
 
@@ -232,14 +234,15 @@ def _typed_forms(store: Store, year: int, texts: set[str]) -> dict[str, list[tup
         # a value is at least as long as its compact form and has a few separators at most: the length
         # test is cheap and spares compacting most values
         shortest, longest = min(map(len, compacts)), max(map(len, compacts)) + MAX_SEPARATORS
-        private_numbers = {c for (c,) in store.con.execute(f"""
+        private_numbers = {c for (c,) in _execute(store.con, year, f"""
             SELECT DISTINCT c FROM (SELECT {compact_sql('value')} AS c FROM ({' UNION ALL '.join(number_selects)})
-                                    WHERE length(value) BETWEEN {shortest} AND {longest})
-            WHERE c IN (SELECT unnest($candidates::VARCHAR[]))""", {"candidates": compacts}).fetchall()}
+                                    WHERE length(value) BETWEEN $shortest AND $longest)
+            WHERE c IN (SELECT unnest($candidates::VARCHAR[]))""",
+            {"candidates": compacts, "shortest": shortest, "longest": longest}).fetchall()}
     private_days: set = set()
     date_selects = _private_dates(store, year)
     if days and date_selects:
-        private_days = {d for (d,) in store.con.execute(f"""
+        private_days = {d for (d,) in _execute(store.con, year, f"""
             SELECT DISTINCT value FROM ({' UNION ALL '.join(date_selects)})
             WHERE value IN (SELECT unnest($days::DATE[]))""", {"days": days}).fetchall()}
     spans: dict[str, list[tuple[int, int]]] = {}

@@ -19,15 +19,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from declarations.settings import Settings
 from declarations.store import Store
 from publish.open_data import write_csv, write_declarator_json
 from publish.public_rows import build_public_year
 from publish.site import write_site
 from publish.table_xlsx import write_xlsx
-
-
-def sort_setting(settings: dict | None) -> str:
-    return ((settings or {}).get("publish") or {}).get("sort_by", "surname")
 
 
 @contextmanager
@@ -47,10 +44,10 @@ def cycle_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def publish_year(store: Store, year: int, out_dir: Path, settings: dict) -> list[Path]:
+def publish_year(store: Store, year: int, out_dir: Path, settings: Settings) -> list[Path]:
     out_dir = Path(out_dir)
     with cycle_collection_paused():
-        public = build_public_year(store, year, sort_setting(settings))
+        public = build_public_year(store, year, settings.publish.sort_by)
         folder = out_dir / str(year)
         folder.mkdir(parents=True, exist_ok=True)
         paths = [

@@ -31,6 +31,7 @@ from openpyxl.utils import get_column_letter
 from declarations import atomic, calendar
 from declarations.atomic import atomic_path
 from declarations.cell_text import neutralise_workbook
+from declarations.settings import Settings
 from declarations.store import Store
 from publish import site
 from publish.charts import bar_list_chart, income_area_chart
@@ -41,7 +42,7 @@ TITLE = ("Доклад о результатах анализа сведений
          "имущественного характера")
 
 
-def write_report(store: Store, year: int, out_dir: Path, settings: dict[str, Any],
+def write_report(store: Store, year: int, out_dir: Path, settings: Settings | None,
                  today: date | None = None) -> list[Path]:
     """Write `report_<year>.xlsx` and `report_<year>.html` into `out_dir`; return their paths."""
     report = build_report(store, year, settings, today)

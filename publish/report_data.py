@@ -26,7 +26,6 @@ A servant's organisation is the roster row of the reporting year, else the lates
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -37,7 +36,7 @@ from checks import catalogue
 from checks.evidence_render import EvidenceView, evidence_view
 from declarations import calendar, russian
 from declarations.russian import NBSP, date_ru, plural  # noqa: F401 (date_ru: the report template's filter)
-from declarations.settings import deadline_options, defaults_text
+from declarations.settings import Settings, settings_from
 from declarations.store import Store
 
 NO_ORGANISATION = "Организация не указана"
@@ -326,21 +325,6 @@ class Report:
 
 
 # --------------------------------------------------------------------------- settings
-
-
-def full_settings(settings: dict[str, Any] | None) -> dict[str, Any]:
-    """The given settings over the defaults (a partial dict from a test or an old caller is completed)."""
-    merged = tomllib.loads(defaults_text())
-
-    def merge(base: dict[str, Any], over: dict[str, Any]) -> None:
-        for key, value in over.items():
-            if isinstance(value, dict) and isinstance(base.get(key), dict) and key != "categories":
-                merge(base[key], value)
-            else:
-                base[key] = value
-
-    merge(merged, settings or {})
-    return merged
 
 
 def setting_text(key: str, value: Any) -> str:
@@ -703,12 +687,11 @@ def conclusion(org: str, year: int, sub: Submission, counts: FlagCounts, ran: bo
 # --------------------------------------------------------------------------- the report
 
 
-def build_report(store: Store, year: int, settings: dict[str, Any] | None, today: date | None = None) -> Report:
-    merged = full_settings(settings)
-    options = deadline_options(merged)
-    due = calendar.deadlines(year, "default", **options)
+def build_report(store: Store, year: int, settings: Settings | None, today: date | None = None) -> Report:
+    settings = settings if settings is not None else settings_from()
+    due = calendar.deadlines(year, "default", **settings.deadlines.calendar_options())
     ran = checks_ran(store, year)
-    adult = int(merged["checks"].get("adult_age", 18))
+    adult = settings.checks.adult_age
     flags = year_flags(store, year)
     subs = submissions(store, year, due.filing, ran, adult)
     points = year_points(store, flags)
@@ -723,4 +706,4 @@ def build_report(store: Store, year: int, settings: dict[str, Any] | None, today
         ))
     return Report(year=year, generated_on=today or date.today(), filing_deadline=due.filing,
                   publication_deadline=due.publication, checks_ran=ran, organisations=orgs,
-                  settings=settings_used(store, merged))
+                  settings=settings_used(store, settings.as_dict()))

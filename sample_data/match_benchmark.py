@@ -89,8 +89,8 @@ def write_inputs(persons: pl.DataFrame, officers: pl.DataFrame, truth: pl.DataFr
 def expected_findings(persons: pl.DataFrame, officers: pl.DataFrame, truth: pl.DataFrame,
                       where: dict[str, tuple[str, str]]) -> dict[tuple, str]:
     """(servant, procedure, company, relative or "self") -> noise kind, for every finding the law asks for."""
-    options = load_settings(None)["match"]
-    counted = set(options["kin_relations"]) | {"self"}
+    options = load_settings(None).match
+    counted = set(options.kin_relations) | {"self"}
     relation = dict(persons.select(pl.coalesce("relative_id", "person_id"), "relation").iter_rows())
     expected = {}
     true_links = truth.filter(pl.col("person_id").is_not_null())
@@ -98,7 +98,7 @@ def expected_findings(persons: pl.DataFrame, officers: pl.DataFrame, truth: pl.D
         who = row["relative_id"] or row["person_id"]
         share = float(row["share_pct"]) if row["share_pct"] else None
         role_counts = row["role"] in ("director", "board") or (
-            row["role"] == "founder" and (share is None or share > options["founder_share_pct"]))
+            row["role"] == "founder" and (share is None or share > options.founder_share_pct))
         if relation[who] in counted and role_counts:
             procedure, noise = where[row["company_inn"]]
             expected[(row["person_id"], procedure, row["company_inn"], row["relative_id"] or "self")] = noise

@@ -7,7 +7,7 @@ from typing import Any
 
 from checks.flags import Flag, save_run
 from checks.runner import run_checks
-from declarations.settings import load_settings
+from declarations.settings import load_settings, settings_from
 from declarations.store import Store
 from tests.conftest import declaration, load, servant, write_csv_workbook, write_xlsx_workbook
 
@@ -27,8 +27,7 @@ def workbook(folder: Path, year: int, *, servants: list[dict] | None = None, for
 
 
 def check(store: Store, year: int | None = None, **options: Any) -> list[Flag]:
-    settings = load_settings()
-    settings["checks"].update(options)
+    settings = settings_from({"checks": options})
     flags, codes = run_checks(store, settings, year)
     return flags
 
@@ -78,7 +77,7 @@ def income(declaration_id: str, amount: Any, income_type: str = "main_job", desc
 def run_and_save(store, year=None):
     settings = load_settings()
     flags, codes = run_checks(store, settings, year)
-    summary = save_run(store, flags, kind="check", codes=codes, settings=settings["checks"], year=year)
+    summary = save_run(store, flags, kind="check", codes=codes, settings=settings.checks.as_dict(), year=year)
     return flags, summary
 
 

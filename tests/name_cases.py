@@ -4,8 +4,12 @@ so that the tests that use them never import one another."""
 from __future__ import annotations
 
 from checks.names import NameComparison, compare_names, parse_name
+from declarations.settings import settings_from
 
 P = parse_name
+# the thresholds are settings ([match]); the scores of the cases are meant for the shipped defaults
+MATCH_THRESHOLD = settings_from().match.match_threshold
+POSSIBLE_THRESHOLD = settings_from().match.possible_threshold
 
 
 def cmp(a: str, b: str) -> NameComparison:

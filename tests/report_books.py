@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from checks.flags import Flag, review, save_run
-from declarations.settings import load_settings
+from declarations.settings import Settings, settings_from
 from declarations.store import Store
 from tests.conftest import declaration, load, servant, write_csv_workbook
 
@@ -198,7 +198,5 @@ def build(store: Store, tmp_path: Path, *, run: bool = True) -> None:
     review(store, by_code["EXPENSE_EXCEEDS_3Y_INCOME"], "escalated", "доклад от 01.06.2024")
 
 
-def settings(**checks) -> dict:
-    loaded = load_settings()
-    loaded["checks"].update(checks)
-    return loaded
+def settings(**checks) -> Settings:
+    return settings_from({"checks": checks})

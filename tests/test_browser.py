@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from declarations.settings import settings_from
 from publish.publisher import publish_year
 from tests.conftest import ROOT, SAMPLE, load
 from tests.rich_data import load_rich
@@ -40,8 +41,8 @@ def server(tmp_path_factory):
     out = tmp / "out"
     with Store(tmp / "b.duckdb") as store:
         load_rich(store, tmp, years=(2022, 2023))
-        publish_year(store, 2022, out, {"publish": {"sort_by": "surname"}})
-        publish_year(store, 2023, out, {"publish": {"sort_by": "surname"}})
+        publish_year(store, 2022, out, settings_from({"publish": {"sort_by": "surname"}}))
+        publish_year(store, 2023, out, settings_from({"publish": {"sort_by": "surname"}}))
     with serve(out) as url:
         yield url
 
@@ -202,7 +203,7 @@ def test_screenshot_for_the_readme(server, browser, tmp_path):
         with Store(tmp_path / "sample.duckdb") as store:
             load(store, *workbooks)
             year = store.con.execute("SELECT max(year) FROM servants WHERE source = 'workbook'").fetchone()[0]
-            publish_year(store, year, out, {"publish": {"sort_by": "position"}})
+            publish_year(store, year, out, settings_from({"publish": {"sort_by": "position"}}))
         page_path = next(p for p in (out / "site" / str(year)).glob("*.html") if p.name != "index.html")
         context_manager = serve(out)
         path = f"site/{year}/{page_path.name}"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from declarations.settings import settings_from
 from declarations.errors import InputError
 from declarations.load import load_paths
 from declarations.readers.declarator import ReadOptions, apply_person_ids
@@ -368,7 +369,7 @@ def test_publish_public_data(store, tmp_path):
     path = tmp_path / "village.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     load(store, path)
-    publish_year(store, 2019, tmp_path / "out", {})
+    publish_year(store, 2019, tmp_path / "out", settings_from())
     text = (tmp_path / "out" / "2019" / "declarations_2019.csv").read_text(encoding="utf-8-sig")
     assert "Белецкий С.О." in text
     assert "автомобиль легковой BMW X5" in text and "легковой Автомобиль" not in text
@@ -376,7 +377,7 @@ def test_publish_public_data(store, tmp_path):
     assert "пенсия" not in text  # the remark is kept in the store; income descriptions are never published
     assert "ФНС России" in text and "РУКОВОДСТВО" not in text.upper().split("ФНС РОССИИ,")[0]
     with pytest.raises(InputError) as caught:
-        publish_year(store, 2005, tmp_path / "out", {})
+        publish_year(store, 2005, tmp_path / "out", settings_from())
     assert "2017, 2019" in caught.value.issues[0].found
 
 
@@ -399,7 +400,7 @@ def test_public_free_text_never_publishes_a_location_a_plate_or_an_owner(store, 
     path = tmp_path / "enks.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     load(store, path)
-    publish_year(store, 2019, tmp_path / "out", {})
+    publish_year(store, 2019, tmp_path / "out", settings_from())
     published = " ".join(p.read_text(encoding="utf-8-sig", errors="replace")
                          for p in (tmp_path / "out").rglob("*") if p.suffix in (".csv", ".json", ".html"))
     for private in ("Ленина", "50:12", "Химки", "Мечта", "А123ВС77", "Ивановой", "ТБанк", "продажа квартиры"):

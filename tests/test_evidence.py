@@ -156,7 +156,7 @@ def _report_bytes(tmp_path: Path) -> tuple[str, str]:
         flag = Flag(code="PROPERTY_DISAPPEARED", person_id="1", year=2023, severity="high",
                     message="Служащий: квартира из справки за 2022 год отсутствует", evidence=evidence,
                     identity="planted")
-        save_run(store, [flag], kind="check", codes={"PROPERTY_DISAPPEARED"}, settings=load_settings())
+        save_run(store, [flag], kind="check", codes={"PROPERTY_DISAPPEARED"}, settings=load_settings().checks.as_dict())
         xlsx, html = write_report(store, 2023, tmp_path / "report", load_settings())
     with zipfile.ZipFile(xlsx) as archive:
         workbook = "\n".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())

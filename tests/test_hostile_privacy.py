@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 
+from declarations.settings import settings_from
 from declarations.store import Store
 from publish.private_forms import compact, date_candidates, number_candidates
 from publish.publisher import publish_year
@@ -33,7 +34,7 @@ def published(tmp_path_factory) -> str:
     sheets["vehicles"][0].update(model=PLANTED["model"], make=PLANTED["make"])
     with Store(tmp / "store.duckdb") as store:
         load(store, write_csv_workbook(tmp / "wb", sheets))
-        paths = publish_year(store, 2023, tmp / "out", {})
+        paths = publish_year(store, 2023, tmp / "out", settings_from())
     texts = []
     for path in paths:
         if path.suffix == ".xlsx":

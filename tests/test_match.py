@@ -66,7 +66,7 @@ def matched(store, tmp_path):
     load(store, workbook, procurement, commissions, officers)
     settings = load_settings(None)
     found, codes = run_match(store, settings)
-    save_run(store, found, kind="match", codes=codes, settings=settings["match"])
+    save_run(store, found, kind="match", codes=codes, settings=settings.match.as_dict())
     return read_flags(store)
 
 
@@ -141,7 +141,7 @@ def test_rerun_keeps_ids_and_statuses(store, matched):
     review(store, flag_id, "explained", "ИП прекращено, выписка приложена")
     settings = load_settings(None)
     found, codes = run_match(store, settings)
-    summary = save_run(store, found, kind="match", codes=codes, settings=settings["match"])
+    summary = save_run(store, found, kind="match", codes=codes, settings=settings.match.as_dict())
     again = read_flags(store)
     assert summary.new == 0 and summary.resolved == 0
     assert sorted(again["flag_id"]) == sorted(matched["flag_id"])

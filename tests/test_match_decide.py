@@ -14,7 +14,7 @@ from checks.matching.candidates import candidate_pairs
 from checks.matching.decide import decide
 from declarations.settings import load_settings
 
-OPTIONS = load_settings(None)["match"]
+OPTIONS = load_settings(None).match
 PEOPLE_SCHEMA = {"alias_idx": pl.Int64, "person_id": pl.Utf8, "relative_id": pl.Utf8, "name": pl.Utf8,
                  "birth_date": pl.Date, "inn": pl.Utf8}
 OFFICER_SCHEMA = {"officer_idx": pl.Int64, "person_name": pl.Utf8, "birth_date": pl.Date, "person_inn": pl.Utf8,
@@ -33,7 +33,7 @@ def officers(*rows: tuple) -> pl.DataFrame:
 
 
 def decided(persons: pl.DataFrame, register: pl.DataFrame) -> pl.DataFrame:
-    pairs = candidate_pairs(persons, register, OPTIONS["max_block_size"])
+    pairs = candidate_pairs(persons, register, OPTIONS.max_block_size)
     return decide(persons, register, pairs, OPTIONS).join(persons, on="alias_idx").sort("name", "officer_idx")
 
 
@@ -103,8 +103,8 @@ def test_the_prefilter_loses_no_match_on_the_labelled_benchmark(benchmark: Path)
 
     persons, register, _ = labelled_frames(benchmark)
     register = register.with_columns(pl.lit(None, dtype=pl.Utf8).alias("person_inn"))
-    every = candidate_pairs(persons, register, OPTIONS["max_block_size"], prefilter=False)
-    plausible = candidate_pairs(persons, register, OPTIONS["max_block_size"])
+    every = candidate_pairs(persons, register, OPTIONS.max_block_size, prefilter=False)
+    plausible = candidate_pairs(persons, register, OPTIONS.max_block_size)
     assert plausible.height < every.height  # it does filter
     key = ["alias_idx", "officer_idx"]
     assert decide(persons, register, plausible, OPTIONS).sort(key).equals(

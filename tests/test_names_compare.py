@@ -6,8 +6,6 @@ import pytest
 
 from checks.names import (
     DIFFER_CAP,
-    MATCH_THRESHOLD,
-    POSSIBLE_THRESHOLD,
     SIBLINGS,
     WEIGHTS,
     PartAgreement,
@@ -16,7 +14,7 @@ from checks.names import (
     could_be_siblings,
     kinship,
 )
-from tests.name_cases import KYI, P, cmp, hows
+from tests.name_cases import KYI, MATCH_THRESHOLD, POSSIBLE_THRESHOLD, P, cmp, hows
 
 # ------------------------------------------------------------------- comparing
 
@@ -83,7 +81,7 @@ def test_compare_part_kinds(a: str, b: str, expected_hows: tuple[str, str, str])
 def test_compare_matches(a: str, b: str) -> None:
     result = cmp(a, b)
     assert result.score >= MATCH_THRESHOLD
-    assert result.is_match
+    assert result.is_match(MATCH_THRESHOLD)
     assert result.surname_key_equal or any(p.how == "typo" for p in result.parts)
     assert cmp(b, a).score == result.score  # symmetric
 
@@ -101,7 +99,7 @@ def test_compare_matches(a: str, b: str) -> None:
 def test_compare_possible_but_not_match(a: str, b: str) -> None:
     result = cmp(a, b)
     assert POSSIBLE_THRESHOLD <= result.score < MATCH_THRESHOLD
-    assert result.is_possible and not result.is_match
+    assert result.is_possible(POSSIBLE_THRESHOLD) and not result.is_match(MATCH_THRESHOLD)
 
 
 @pytest.mark.parametrize(
@@ -125,7 +123,7 @@ def test_compare_possible_but_not_match(a: str, b: str) -> None:
 def test_compare_hard_negatives(a: str, b: str) -> None:
     result = cmp(a, b)
     assert result.score < POSSIBLE_THRESHOLD
-    assert not result.is_match
+    assert not result.is_match(MATCH_THRESHOLD)
 
 
 def test_siblings_are_not_the_same_person_but_could_be_siblings() -> None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 
 from checks.names import (
-    MATCH_THRESHOLD,
     given_variants,
     transliterate_to_cyrillic,
 )
-from tests.name_cases import P, cmp
+from tests.name_cases import MATCH_THRESHOLD, P, cmp
 
 # -------------------------------------------------------------- transliteration
 

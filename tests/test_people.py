@@ -14,7 +14,7 @@ import pytest
 from declarations.load import load_paths
 from declarations.people.names import name_parts
 from declarations.people.pairs import FEATURES
-from declarations.settings import load_settings
+from declarations.settings import load_settings, settings_from
 from declarations.store import Store
 
 LINK_TRAIN = Path(__file__).parent / "fixtures" / "link-train"
@@ -59,7 +59,7 @@ def test_every_link_has_its_score_reasons_and_features(store):
     assert linked.get_column("reasons").str.len_chars().min() > 0
     for features in links.get_column("features").head(5):
         assert set(json.loads(features)) == set(FEATURES)
-    assert set(links.get_column("threshold")) == {load_settings()["people"]["link_threshold"]}
+    assert set(links.get_column("threshold")) == {load_settings().people.link_threshold}
     # the Abrosimov link says why: same organisation, the same flat
     abrosimov = links.filter(pl.col("name_left").str.starts_with("Абросимов") & (pl.col("decision") == "linked"))
     assert abrosimov.height >= 1
@@ -111,8 +111,7 @@ def test_links_cover_the_whole_store_after_a_later_load(store, tmp_path):
 
 
 def test_threshold_is_a_setting(store, tmp_path):
-    settings = load_settings()
-    settings["people"]["link_threshold"] = 1.0
+    settings = settings_from({"people": {"link_threshold": 1.0}})
     folder = tmp_path / "docs"
     _write(folder, "a-2016", _section(2016, 1_000_000, 54))
     _write(folder, "c-2017", _section(2017, 1_050_000, 54))

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from declarations.settings import settings_from
 from declarations.model import WORKBOOK_SHEETS, private_fields
 from declarations.store import Store
 from declarations.text import fold
@@ -172,7 +173,7 @@ def publish_all(store: Store, out: Path, sort_by: str = "surname") -> list[int]:
     years = [r[0] for r in store.con.execute(
         "SELECT DISTINCT year FROM servants WHERE source = 'workbook' ORDER BY year").fetchall()]
     for year in years:
-        publish_year(store, year, out, {"publish": {"sort_by": sort_by}})
+        publish_year(store, year, out, settings_from({"publish": {"sort_by": sort_by}}))
         publish_generalised(store, year, out)
     return years
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import openpyxl
 
+from declarations.settings import settings_from
 from publish.publisher import GENERALISED_COLUMNS, generalised_rows, publish_generalised, publish_year
 from tests.rich_data import ORG, ORG2
 
@@ -18,7 +19,7 @@ def test_counts_per_organisation(rich_store):
 
 def test_writes_xlsx_and_page_linked_from_index(rich_store, tmp_path):
     out = tmp_path / "out"
-    publish_year(rich_store, 2023, out, {"publish": {"sort_by": "surname"}})
+    publish_year(rich_store, 2023, out, settings_from({"publish": {"sort_by": "surname"}}))
     paths = publish_generalised(rich_store, 2023, out)
     xlsx, _, page, index = paths
     ws = openpyxl.load_workbook(xlsx).active
@@ -31,7 +32,7 @@ def test_writes_xlsx_and_page_linked_from_index(rich_store, tmp_path):
     text = index.read_text(encoding="utf-8")
     assert 'href="2023/generalised.html"' in text and 'href="2023/administratsiya-goroda-enska.html"' in text
     # publishing the year again keeps the generalised page
-    publish_year(rich_store, 2023, out, {"publish": {"sort_by": "surname"}})
+    publish_year(rich_store, 2023, out, settings_from({"publish": {"sort_by": "surname"}}))
     assert page.exists() and 'href="2023/generalised.html"' in index.read_text(encoding="utf-8")
     assert "generalised" not in (out / "site" / "2023" / "manifest.json").read_text(encoding="utf-8")
 

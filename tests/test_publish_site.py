@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from declarations.settings import settings_from
 from publish.publisher import publish_year
 from tests.rich_data import ORG, load_rich, rich_sheets
 from tests.conftest import write_csv_workbook
 
-SETTINGS = {"publish": {"sort_by": "surname"}}
+SETTINGS = settings_from({"publish": {"sort_by": "surname"}})
 PAGE = "administratsiya-goroda-enska.html"
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from declarations.settings import settings_from
 from declarations.errors import InputError
 from publish.public_rows import (
     CHILD, COLUMNS, EMPTY, SPOUSE_OF_MAN, SPOUSE_OF_WOMAN, build_public_year, format_area, format_money,
@@ -18,7 +19,7 @@ from publish.publisher import publish_year
 from tests.conftest import EXAMPLES, declaration, load, servant, write_csv_workbook
 from tests.rich_data import ORG, ORG2, load_rich
 
-SETTINGS = {"publish": {"sort_by": "surname"}}
+SETTINGS = settings_from({"publish": {"sort_by": "surname"}})
 
 
 def _by_name(public, name):
@@ -122,7 +123,7 @@ def test_sort_by_surname_or_roster_position(rich_store):
 
 
 def test_sort_setting_reaches_every_output(rich_store, tmp_path):
-    publish_year(rich_store, 2023, tmp_path / "a", {"publish": {"sort_by": "position"}})
+    publish_year(rich_store, 2023, tmp_path / "a", settings_from({"publish": {"sort_by": "position"}}))
     rows = list(csv.reader((tmp_path / "a" / "2023" / "declarations_2023.csv").open(encoding="utf-8-sig")))
     names = list(dict.fromkeys(r[4] for r in rows[1:] if r[2] == "Финансовое управление"))
     assert names[:1] == ["Смирнова О.Н."] and "Абрамов О.П." in names
@@ -130,7 +131,7 @@ def test_sort_setting_reaches_every_output(rich_store, tmp_path):
 
 def test_unknown_sort_setting_and_empty_year_are_clear_errors(rich_store, tmp_path):
     with pytest.raises(InputError) as error:
-        publish_year(rich_store, 2023, tmp_path, {"publish": {"sort_by": "salary"}})
+        publish_year(rich_store, 2023, tmp_path, settings_from({"publish": {"sort_by": "salary"}}))
     assert "sort_by" in str(error.value.issues[0])
     with pytest.raises(InputError) as error:
         publish_year(rich_store, 1999, tmp_path, SETTINGS)

@@ -16,7 +16,7 @@ import pytest
 
 from checks.flags import save_run
 from declarations import calendar
-from declarations.settings import deadline_options, load_settings
+from declarations.settings import load_settings
 from declarations.store import Store
 from publish.report import write_report
 from checks.evidence_render import evidence_view
@@ -270,7 +270,7 @@ def test_html_page_is_self_contained_russian_and_complete(written):
     assert "<script" not in html and "<link" not in html
     assert "@page { size: A4" in html
     text = _text(html)
-    due = calendar.deadlines(2023, "default", **deadline_options(load_settings()))
+    due = calendar.deadlines(2023, "default", **load_settings().deadlines.calendar_options())
     assert f"Срок представления сведений {calendar.format_date_ru(due.filing)}" in text
     assert "30 апреля 2024 г." in text
     assert f"Срок размещения на официальном сайте {calendar.format_date_ru(due.publication)}" in text

@@ -14,7 +14,7 @@ from checks.flags import read_flags, save_run
 from checks.matching import run_match
 from checks.matching.relatives import AgeRules, AgeSpread, RegionSpread, inn_region, kin_density
 from checks.names import CHILD_PARENT, PARENT_CHILD, SIBLINGS
-from declarations.settings import load_settings
+from declarations.settings import Settings, load_settings, settings_from
 from checks.evidence_render import evidence_view
 from sample_data.ids import inn12_check
 from tests.conftest import declaration, load, servant, write_csv_workbook
@@ -24,10 +24,8 @@ CODE = "POSSIBLE_UNDECLARED_RELATIVE"
 A, B, C = (inn10(n) for n in (780000001, 780000002, 780000003))
 
 
-def settings(**match) -> dict:
-    loaded = load_settings(None)
-    loaded["match"].update(match)
-    return loaded
+def settings(**match) -> Settings:
+    return settings_from({"match": match})
 
 
 def run(store, tmp_path, servants, officers, relatives=(), **match) -> list:
@@ -51,7 +49,7 @@ def names(flag) -> list[tuple[str, str]]:
 
 
 def test_age_rules_follow_the_settings():
-    rules = AgeRules.from_settings(load_settings(None)["match"])
+    rules = AgeRules.from_settings(load_settings(None).match)
     assert (rules.parent_min, rules.parent_max, rules.sibling_max) == (16.0, 60.0, 25.0)
     assert rules.fits(SIBLINGS, -25.0) and not rules.fits(SIBLINGS, 25.5)
     assert rules.fits(PARENT_CHILD, 16.0) and not rules.fits(PARENT_CHILD, 15.9) and not rules.fits(PARENT_CHILD, -30)
@@ -72,7 +70,7 @@ def test_kin_of_an_age_few_officers_have_weigh_less():
     """Officers born 1950-1999: a father of a servant born in 1962 would be born about 1932, an age
     hardly any officer has; a father of one born in 1985 about 1955, an age many have. A brother of
     either is of the officers' usual age. A known birth date is weighed at that date."""
-    rules = AgeRules.from_settings(load_settings(None)["match"])
+    rules = AgeRules.from_settings(load_settings(None).match)
     spread = AgeSpread([date(1950 + k % 50, 1 + k % 12, 1) for k in range(500)])
     old, young = date(1962, 6, 1), date(1985, 6, 1)
     assert spread.officer_propensity(CHILD_PARENT, old, None, rules) < 0.3
@@ -234,7 +232,7 @@ def test_a_servant_carrying_the_spouses_surname_has_no_blood_kin_under_it(store,
 
 def test_the_hr_workbook_lists_the_candidates_ranked_with_why(store, tmp_path, two_surnames):
     settings_ = load_settings(None)
-    save_run(store, two_surnames, kind="match", codes={CODE}, settings=settings_["match"])
+    save_run(store, two_surnames, kind="match", codes={CODE}, settings=settings_.match.as_dict())
     out = tmp_path / "flags.xlsx"
     export_flags(read_flags(store), "xlsx", out)
     sheet = openpyxl.load_workbook(out)[CODE]

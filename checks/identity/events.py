@@ -22,7 +22,7 @@ from checks.identity.matching import (add_other_side, asset_key, match_evidence,
                                       unmatched)
 from checks.identity.spec import SPECS
 from checks.evidence_render import subject_ru
-from checks.rules import Context
+from checks.rules import AREA_TOLERANCE, Context
 
 
 def moved_in_family(ctx: Context, kind: str, side: str, u: str = "u", pr: str = "pr") -> str:
@@ -30,8 +30,7 @@ def moved_in_family(ctx: Context, kind: str, side: str, u: str = "u", pr: str = 
     (`side` prev: this year, the object left this subject; `side` cur: an earlier year since the previous
     справка, the object came from another member)."""
     spec = SPECS[kind]
-    tol = float(ctx.option("area_tolerance_pct")) / 100.0
-    same = spec.same_object.format(tol=tol).replace("u.", f"{u}.")
+    same = spec.same_object.format(tol=AREA_TOLERANCE).replace("u.", f"{u}.")
     years = (f"f.year = {pr}.cur_year" if side == "prev"
              else f"f.year >= {pr}.prev_year AND f.year < {pr}.cur_year")
     # by attributes, a new object comes from another member only when that member's row is gone from them,
@@ -61,7 +60,7 @@ def _sale_counts(flag: str) -> str:
         GROUP BY pr.pair_id"""
 
 
-def gone_without_sale(ctx: Context, rule, kind: str, *, sale_flag: str, sale_words_option: str, describe) -> list:
+def gone_without_sale(ctx: Context, rule, kind: str, *, sale_flag: str, sale_words: tuple[str, ...], describe) -> list:
     """Flags for objects of the previous справка that are gone: not matched, not moved to another member of
     the family, and not explained by a sale of that kind by their owner (one sale, one object).
     Shared by PROPERTY_DISAPPEARED and VEHICLE_DISAPPEARED."""
@@ -93,7 +92,7 @@ def gone_without_sale(ctx: Context, rule, kind: str, *, sale_flag: str, sale_wor
         evidence["sale_incomes"] = []
         if used:
             evidence["sales_used"] = used
-        evidence["sale_words"] = list(ctx.option(sale_words_option))
+        evidence["sale_words"] = list(sale_words)
         note = ("доход от продажи не указан" if not used else
                 "доходов от продажи меньше, чем выбывших объектов (указанные продажи отнесены к другим объектам)")
         flags.append(rule.flag(

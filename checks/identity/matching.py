@@ -32,7 +32,7 @@ import polars as pl
 
 from checks.history import declarations, pairs
 from checks.identity.spec import SPECS, IdentitySpec, KeyColumns
-from checks.rules import Context
+from checks.rules import AREA_TOLERANCE, Context
 
 
 def spec_of(kind: str) -> IdentitySpec:
@@ -149,7 +149,7 @@ def _pair_scope(ctx: Context, spec: IdentitySpec, cur: str = "c", prev: str = "p
     """Conditions on the two rows of a candidate: the pair is in this run, and of the right sources."""
     conditions = []
     if ctx.year is not None:
-        conditions.append(f"{cur}.year = {ctx.year}")
+        conditions.append(ctx.year_is(f"{cur}.year"))
     if spec.sources:
         conditions.append(f"{prev}.source = '{spec.sources}' AND {cur}.source = '{spec.sources}'")
     return " AND ".join(conditions) or "TRUE"
@@ -161,7 +161,7 @@ def matching(ctx: Context, kind: str) -> str:
         pairs(ctx)
         table = assets(ctx, kind)
         spec = SPECS[kind]
-        tol = float(ctx.option("area_tolerance_pct")) / 100.0
+        tol = AREA_TOLERANCE
         prev_end = "make_date(p.year, 12, 31)"
         scope = _pair_scope(ctx, spec)
         carried = [f"{side}_{col}" for side in ("p", "c") for col in spec.compare]

@@ -22,7 +22,8 @@ The stages follow checks.md ("previous declaration"):
    object acquired (an account opened) after the end of the previous справка's year: that one is new.
 
 SQL conditions use `p` (the previous row) and `c` (the current row) of the working table; `{tol}` is
-the area tolerance as a fraction, `{prev_end}` the end of the previous справка's year.
+the area tolerance as a fraction (the bound parameter `$area_tolerance`, see checks.rules.Context),
+`{prev_end}` the end of the previous справка's year.
 """
 
 from __future__ import annotations

@@ -11,18 +11,19 @@ from collections.abc import Callable
 
 from checks.flags import Flag
 from checks.matching import candidates, decide, findings, people, relatives
+from declarations.settings import Settings
 from declarations.store import Store
 
 
-def run_match(store: Store, settings: dict, on_step: Callable[[str], None] = lambda _: None
+def run_match(store: Store, settings: Settings, on_step: Callable[[str], None] = lambda _: None
               ) -> tuple[list[Flag], set[str]]:
     """All procurement findings for the store; returns the flags and the codes that ran."""
-    options = settings["match"]
+    options = settings.match
     on_step("Сбор служащих, родственников и реестра")
     persons = people.people(store)
     officers = people.register(store)
     on_step("Поиск кандидатов (ИНН, ключи ФИО)")
-    pairs = candidates.candidate_pairs(persons, officers, options["max_block_size"])
+    pairs = candidates.candidate_pairs(persons, officers, options.max_block_size)
     on_step(f"Сравнение пар ФИО: {pairs.height}")
     matches = decide.decide(persons, officers, pairs, options)
     on_step("Поиск нарушений")

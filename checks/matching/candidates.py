@@ -30,11 +30,11 @@ import polars as pl
 
 from checks.names import blocking_key_frame, name_features, parse_frame
 from checks.names.blocking import BROAD_KINDS
+from declarations.settings import duckdb_memory_limit
 from declarations.store import query_frame
 
 FEATURES = ("surname", "given", "patronymic", "key", "canon", "father", "latin", "complete")
 CHUNK = 500_000  # register names parsed and keyed per batch: bounds the memory of 5 million rows
-MEMORY_LIMIT = "3GB"  # DuckDB's share for the joins; it spills to a temporary file beyond that
 
 
 def _keyed(names: pl.Series, first_id: int) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -145,7 +145,8 @@ def candidate_pairs(people: pl.DataFrame, officers: pl.DataFrame, max_block_size
 
     `prefilter=False` skips step 4 (the vetoes still apply): for tests and benchmarks.
     """
-    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": tempfile.gettempdir(),
+    # DuckDB's share for the joins (declarations.settings.duckdb_memory_limit); it spills to a file beyond that
+    con = duckdb.connect(config={"memory_limit": duckdb_memory_limit(), "temp_directory": tempfile.gettempdir(),
                                  "preserve_insertion_order": False})
     try:
         _register(con, people, officers)

@@ -24,6 +24,7 @@ import polars as pl
 
 from checks.names import NameComparison, PersonName, compare_names, parse_frame, parse_name
 from checks.names.parse_frame import names_with_origins
+from declarations.settings import MatchSettings
 
 MATCH_SCHEMA = {
     "alias_idx": pl.Int64, "officer_idx": pl.Int64, "score": pl.Float64, "method": pl.Utf8,
@@ -58,7 +59,7 @@ def identities(matches: pl.DataFrame) -> pl.DataFrame:
 BATCH = 200_000  # pairs whose names are parsed and compared together (bounds the Python objects)
 
 
-def decide(people: pl.DataFrame, officers: pl.DataFrame, pairs: pl.DataFrame, settings: dict) -> pl.DataFrame:
+def decide(people: pl.DataFrame, officers: pl.DataFrame, pairs: pl.DataFrame, settings: MatchSettings) -> pl.DataFrame:
     """The accepted matches and the leads among `pairs`, with the evidence for each."""
     joined = pairs.join(
         people.select("alias_idx", pl.coalesce("relative_id", "person_id").alias("who"), pl.col("name").alias("a_name"),
@@ -81,10 +82,10 @@ def decide(people: pl.DataFrame, officers: pl.DataFrame, pairs: pl.DataFrame, se
     return pl.concat([*accepted, counted.select(list(MATCH_SCHEMA))])
 
 
-def _decide_batch(batch: pl.DataFrame, settings: dict) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+def _decide_batch(batch: pl.DataFrame, settings: MatchSettings) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """A batch's accepted matches, its leads (method settled once all fits are known), and who fits which row."""
-    match_at = settings["match_threshold"]
-    possible_at = settings["possible_threshold"]
+    match_at = settings.match_threshold
+    possible_at = settings.possible_threshold
     named = names_with_origins(parse_frame(pl.concat([batch.get_column("a_name"), batch.get_column("b_name")])))
     comparisons: dict[tuple[str, str], NameComparison] = {}
     rows, leads, fits = [], [], []
@@ -95,15 +96,15 @@ def _decide_batch(batch: pl.DataFrame, settings: dict) -> tuple[pl.DataFrame, pl
         if comparison is None:
             (name_a, origin_a), (name_b, origin_b) = named[a_name], named[b_name]
             comparison = comparisons[a_name, b_name] = compare_names(name_a, name_b, origin_a, origin_b)
-        if comparison.score >= possible_at:
+        if comparison.is_possible(possible_at):
             fits.append((officer, who))
         if inn == "equal":
             method = "inn"
-        elif comparison.score >= match_at:
+        elif comparison.is_match(match_at):
             method = "name"
-        elif comparison.score >= possible_at and birth == "equal":
+        elif comparison.is_possible(possible_at) and birth == "equal":
             method = "name+birth_date"
-        elif comparison.score >= possible_at and birth == "unknown":
+        elif comparison.is_possible(possible_at) and birth == "unknown":
             leads.append((alias, officer, comparison.score, "lead", birth, inn, _parts(comparison), None))
             continue
         else:

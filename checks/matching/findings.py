@@ -14,6 +14,7 @@ from checks import catalogue
 from checks.flags import Flag
 from checks.matching.decide import LEAD_METHODS
 from declarations.model import OFFICER_ROLES, PROCUREMENT_ROLES, RELATIONS, SECURITY_KINDS, SUBJECTS
+from declarations.settings import MatchSettings
 from declarations.store import Store
 from declarations.text import fold_sql
 
@@ -141,8 +142,8 @@ def _role_ru(role: str, share) -> str:
     return label
 
 
-def affiliation_flags(store: Store, settings: dict) -> list[Flag]:
-    rows = store.frame(AFFILIATION_SQL, [settings["kin_relations"], settings["founder_share_pct"]])
+def affiliation_flags(store: Store, settings: MatchSettings) -> list[Flag]:
+    rows = store.frame(AFFILIATION_SQL, [list(settings.kin_relations), settings.founder_share_pct])
     flags = []
     for row in rows.iter_rows(named=True):
         who = "служащий" if row["relation"] == "self" else f"родственник ({RELATIONS[row['relation']]})"

@@ -41,6 +41,7 @@ from checks.names import (CHILD_PARENT, PARENT_CHILD, SIBLINGS, PersonName, coul
 from checks.names.frequency import father_share, given_share, one_in, surname_shares
 from declarations.model import OFFICER_ROLES
 from declarations.russian import age_ru, date_ru, number_ru
+from declarations.settings import MatchSettings
 from declarations.store import Store
 
 CODE = "POSSIBLE_UNDECLARED_RELATIVE"
@@ -74,9 +75,9 @@ class AgeRules:
     sibling_max: float
 
     @classmethod
-    def from_settings(cls, options: dict) -> AgeRules:
-        low, high = options["parent_age_gap"]
-        return cls(float(low), float(high), float(options["sibling_age_gap"]))
+    def from_settings(cls, options: MatchSettings) -> AgeRules:
+        low, high = options.parent_age_gap
+        return cls(float(low), float(high), float(options.sibling_age_gap))
 
     def fits(self, relation: str, gap: float | None) -> bool:
         """`gap`: the officer's birth minus the anchor's, in years (positive: the officer is younger)."""
@@ -253,7 +254,7 @@ class Lead:
     gap: float | None     # the officer's birth minus the anchor's, in years
 
 
-def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.DataFrame, options: dict) -> list[Flag]:
+def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.DataFrame, options: MatchSettings) -> list[Flag]:
     """One finding per servant and company, listing the officers who may be undeclared relatives, best first."""
     officers = store.frame(PARTICIPANT_OFFICERS_SQL)
     servants = store.frame("SELECT person_id, full_name, org_key, year, birth_date FROM m_servant")
@@ -277,7 +278,7 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
         if inn_region(inn):
             regions_of_org[org_key][who] = inn_region(inn)
     spread = {org: AgeSpread(list(births.values())) for org, births in births_of_org.items()}
-    regions = {org: RegionSpread(list(found.values()), float(options["relative_same_region_kin"]))
+    regions = {org: RegionSpread(list(found.values()), options.relative_same_region_kin)
                for org, found in regions_of_org.items()}
 
     candidates: dict[tuple[str, str], dict[tuple, dict]] = defaultdict(dict)
@@ -294,7 +295,7 @@ def undeclared_relative_flags(store: Store, people: pl.DataFrame, matches: pl.Da
         if len(roles) > 1:
             best["roles"] = roles
     company_name = dict(officers.select("company_inn", "company_name").iter_rows())
-    threshold = float(options["relative_min_score"])
+    threshold = options.relative_min_score
     flags = []
     for (person_id, company_inn), found in sorted(candidates.items()):
         ranked = sorted((c for c in found.values() if c["kinship_score"] >= threshold),
@@ -342,7 +343,7 @@ def _fathers_name_anchors(servant: dict[str, dict], people: pl.DataFrame, inn_of
 
 
 def _leads(officers: pl.DataFrame, servant: dict[str, dict], people: pl.DataFrame, matches: pl.DataFrame,
-           options: dict) -> list[Lead]:
+           options: MatchSettings) -> list[Lead]:
     """Every (name, officer, kinship) the names allow and the ages do not rule out."""
     rules = AgeRules.from_settings(options)
     matched = defaultdict(set)  # person_id -> officer_idx already matched to someone declared
@@ -355,7 +356,7 @@ def _leads(officers: pl.DataFrame, servant: dict[str, dict], people: pl.DataFram
 
     def declared(person_id: str, officer_name: str) -> bool:
         """The officer is, or bears the very name of, someone already declared (a namesake is no sibling)."""
-        return any(compared(name, officer_name).score >= options["match_threshold"]
+        return any(compared(name, officer_name).is_match(options.match_threshold)
                    for name in declared_names[person_id])
 
     inn_of = {(r["person_id"], r["relation"]): r["inn"] for r in people.filter(

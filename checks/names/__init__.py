@@ -36,9 +36,7 @@ with `functools.lru_cache`.
 from .blocking import blocking_key_frame, blocking_keys, kinship_keys, name_features
 from .compare import (
     DIFFER_CAP,
-    MATCH_THRESHOLD,
     PART_SCORES,
-    POSSIBLE_THRESHOLD,
     WEIGHTS,
     NameComparison,
     PartAgreement,
@@ -66,10 +64,8 @@ __all__ = [
     "parse_frame",
     "CHILD_PARENT",
     "DIFFER_CAP",
-    "MATCH_THRESHOLD",
     "PARENT_CHILD",
     "PART_SCORES",
-    "POSSIBLE_THRESHOLD",
     "SIBLINGS",
     "WEIGHTS",
     "NameComparison",

@@ -32,9 +32,10 @@ given name or patronymic, or two known genders that disagree (Александр
 Иванов И.И./Иванова И.И.), cap the score at `DIFFER_CAP` = 0.5.  A surname "differ"
 needs no cap (at most 0.6); maiden names are the caller's business.
 
-Thresholds: `MATCH_THRESHOLD` 0.90 (same person: full names agree up to ё,
-transliteration, variants, gender form, one typo); `POSSIBLE_THRESHOLD` 0.75
-(worth a look: initials only, a missing patronymic, two typos).  Examples: full
+Thresholds are settings, not constants here (`[match]` match_threshold 0.90: same
+person, full names agree up to ё, transliteration, variants, gender form, one typo;
+possible_threshold 0.75: worth a look, initials only, a missing patronymic, two
+typos); the caller passes them to `NameComparison.is_match` / `is_possible`.  Examples: full
 agreement 1.0; surname gender form 0.94; surname typo 0.92; "Иванов И.И." vs
 "Иванов Иван Иванович" 0.82; one side without patronymic 0.825; siblings 0.5.
 """
@@ -67,8 +68,6 @@ TYPO2_SCORE = 0.65
 BOTH_INITIALS_SCORE = 0.65
 PATRONYMIC_GENDER_SCORE = 0.40
 DIFFER_CAP = 0.5
-MATCH_THRESHOLD = 0.90
-POSSIBLE_THRESHOLD = 0.75
 
 
 @dataclass
@@ -91,13 +90,13 @@ class NameComparison:
     parts: list[PartAgreement] = field(default_factory=list)
     surname_key_equal: bool = False
 
-    @property
-    def is_match(self) -> bool:
-        return self.score >= MATCH_THRESHOLD
+    def is_match(self, threshold: float) -> bool:
+        """The same person at `threshold` (setting `[match] match_threshold`)."""
+        return self.score >= threshold
 
-    @property
-    def is_possible(self) -> bool:
-        return self.score >= POSSIBLE_THRESHOLD
+    def is_possible(self, threshold: float) -> bool:
+        """Worth a look at `threshold` (setting `[match] possible_threshold`)."""
+        return self.score >= threshold
 
     def part(self, name: str) -> PartAgreement:
         return next(p for p in self.parts if p.part == name)

@@ -27,7 +27,7 @@ import polars as pl
 from checks import catalogue
 from checks.catalogue import FindingCode
 from checks.flags import Flag
-from declarations.settings import deadline_options
+from declarations.settings import Settings, duckdb_memory_limit
 from declarations.store import Store
 from declarations import calendar
 # Russian formatting lives in the core and evidence rendering in checks.evidence_render; the rule
@@ -38,9 +38,18 @@ from checks.evidence_render import (ASSET_DESCRIBERS, SUBJECT_TITLES, describe_a
                                     describe_vehicle, label, relation_ru, subject_ru)
 
 TRACE = bool(os.environ.get("DECLARATIONS_TRACE_SQL"))  # timings of every statement, on stderr
-# DuckDB settings for the run: a memory ceiling (the rest of the process holds the flags) and no
-# insertion order to keep in the intermediate tables. Override with DECLARATIONS_CHECK_MEMORY.
-RUN_SETTINGS = {"memory_limit": os.environ.get("DECLARATIONS_CHECK_MEMORY", "2GB"), "preserve_insertion_order": "false"}
+
+
+def run_settings() -> dict[str, str]:
+    """DuckDB settings for the run: a memory ceiling (declarations.settings.duckdb_memory_limit: the rest
+    of the process holds the flags) and no insertion order to keep in the intermediate tables."""
+    return {"memory_limit": duckdb_memory_limit(), "preserve_insertion_order": "false"}
+
+
+# Values of the whole run that any statement may name (`$year`, `$area_tolerance`): Context binds each
+# where a statement uses it, so SQL built from pieces (checks.identity) never pastes a value.
+RUN_PARAMETER = re.compile(r"\$([A-Za-z_]\w*)")
+AREA_TOLERANCE = "$area_tolerance"  # [checks] area_tolerance_pct as a fraction, bound by Context
 
 
 # --------------------------------------------------------------------------- the run context
@@ -48,39 +57,43 @@ RUN_SETTINGS = {"memory_limit": os.environ.get("DECLARATIONS_CHECK_MEMORY", "2GB
 class Context:
     """One check run: its own DuckDB cursor (temporary tables live and die with it)."""
 
-    def __init__(self, store: Store, settings: dict[str, Any], year: int | None = None):
+    def __init__(self, store: Store, settings: Settings, year: int | None = None):
         self.store = store
         self.con: duckdb.DuckDBPyConnection = store.con.cursor()
         self.settings = settings
-        self.options: dict[str, Any] = settings["checks"]
         self.year = None if year is None else int(year)
+        self.run_values: dict[str, Any] = {"year": self.year,
+                                           "area_tolerance": settings.checks.area_tolerance_pct / 100.0}
         self._built: dict[str, Any] = {}
-        # DuckDB may take most of the RAM by default; the checks spill to disk instead (restored on close)
-        self._restore = {name: self.scalar(f"SELECT current_setting('{name}')") for name in RUN_SETTINGS}
-        for name, value in RUN_SETTINGS.items():
+        # DuckDB may take most of the RAM by default; the checks spill to disk instead (restored on close).
+        # SET cannot take a bound parameter: the values are the program's own (the memory limit is checked).
+        wanted = run_settings()
+        self._restore = {name: self.scalar("SELECT current_setting(?)", [name]) for name in wanted}
+        for name, value in wanted.items():
             self.con.execute(f"SET {name} = '{value}'")
 
     # --- SQL helpers
-    def run(self, sql: str, params: list[Any] | None = None) -> None:
+    def run(self, sql: str, params: list[Any] | dict[str, Any] | None = None) -> None:
         started = time.perf_counter()
-        self.con.execute(sql, params or [])
+        self.con.execute(sql, self._bind(sql, params))
         self.con.complete()
         if TRACE:
             print(f"[sql {time.perf_counter() - started:6.2f}s] {' '.join(sql.split())[:110]}", file=sys.stderr)
 
-    def frame(self, sql: str, params: list[Any] | None = None) -> pl.DataFrame:
+    def frame(self, sql: str, params: list[Any] | dict[str, Any] | None = None) -> pl.DataFrame:
         started = time.perf_counter()
-        result = self.con.sql(sql, params=params).pl() if params else self.con.sql(sql).pl()
+        bound = self._bind(sql, params)
+        result = self.con.sql(sql, params=bound).pl() if bound else self.con.sql(sql).pl()
         if TRACE:
             print(f"[sql {time.perf_counter() - started:6.2f}s] {result.height} rows: {' '.join(sql.split())[:90]}",
                   file=sys.stderr)
         return result
 
-    def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    def rows(self, sql: str, params: list[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return self.frame(sql, params).to_dicts()
 
-    def scalar(self, sql: str, params: list[Any] | None = None) -> Any:
-        return self.con.execute(sql, params or []).fetchall()[0][0]
+    def scalar(self, sql: str, params: list[Any] | dict[str, Any] | None = None) -> Any:
+        return self.con.execute(sql, self._bind(sql, params)).fetchall()[0][0]
 
     def register(self, name: str, frame: pl.DataFrame) -> None:
         self.con.register(name, frame.to_arrow())
@@ -98,8 +111,21 @@ class Context:
             self.con.unregister(name)
 
     def year_is(self, column: str) -> str:
-        """SQL condition limiting a reporting-year column to the requested year (or TRUE)."""
-        return "TRUE" if self.year is None else f"{column} = {self.year}"
+        """SQL condition limiting a reporting-year column to the requested year (or TRUE).
+
+        The year is bound, not pasted: `run`, `frame`, `rows` and `scalar` bind `$year` of a statement that
+        uses it (the other values of such a statement are then named too: `$adult`, not `?`).
+        """
+        return "TRUE" if self.year is None else f"{column} = $year"
+
+    def _bind(self, sql: str, params: list[Any] | dict[str, Any] | None) -> list[Any] | dict[str, Any]:
+        """The statement's parameters, with the run's values (:data:`RUN_PARAMETER`) it names."""
+        names = {name for name in RUN_PARAMETER.findall(sql) if name in self.run_values}
+        if not names:
+            return params or []
+        if isinstance(params, list) and params:
+            raise TypeError("a statement naming run values ($year) takes named parameters ($name), not ?")
+        return {**{name: self.run_values[name] for name in names}, **(params or {})}
 
     def once(self, key: str, build: Callable[[], Any]) -> Any:
         """Build a shared intermediate (a temp table) once per run."""
@@ -108,11 +134,8 @@ class Context:
         return self._built[key]
 
     # --- settings
-    def option(self, name: str) -> Any:
-        return self.options[name]
-
     def filing_deadline(self, year: int) -> date:
-        options = deadline_options(self.settings)
+        options = self.settings.deadlines.calendar_options()
         return calendar.filing_deadline(
             year, "default", options["categories"],
             move_filing_to_working_day=options["move_filing_to_working_day"],

@@ -28,7 +28,6 @@ def _describe_expense(evidence: dict[str, Any]) -> str:
 def expense_exceeds_income(ctx: Context, self: Rule) -> list[Flag]:
     declarations(ctx)
     income_totals(ctx)
-    n = int(ctx.option("expense_income_years"))
     found = ctx.rows(f"""
         WITH ex AS (
             SELECT e.rowid AS rid, d.person_id, d.year, d.declaration_id, d.subject, d.subject_key, d.subject_name,
@@ -43,7 +42,7 @@ def expense_exceeds_income(ctx: Context, self: Rule) -> list[Flag]:
                    bool_or(subject = 'self') AS declared,
                    list(declaration_id ORDER BY declaration_id) AS declaration_ids
             FROM chk_income WHERE subject IN ('self', 'spouse') GROUP BY person_id, year),
-        years AS (SELECT rid, person_id, unnest(range(deal_year - {n}, deal_year)) AS income_year FROM ex),
+        years AS (SELECT rid, person_id, unnest(range(deal_year - $years, deal_year)) AS income_year FROM ex),
         per_year AS (
             SELECT y.rid, list({{'year': y.income_year, 'declared': coalesce(f.declared, false),
                                  'self_income': coalesce(f.self_income, 0), 'spouse_income': coalesce(f.spouse_income, 0),
@@ -57,7 +56,8 @@ def expense_exceeds_income(ctx: Context, self: Rule) -> list[Flag]:
         FROM ex JOIN per_year p USING (rid)
         LEFT JOIN {relatives(ctx)} r ON r.person_id = ex.person_id AND r.relative_id = ex.subject_key
         WHERE ex.amount > p.income_total
-        ORDER BY ex.person_id, ex.year, ex.subject_key, ex.deal_date, ex.amount""")
+        ORDER BY ex.person_id, ex.year, ex.subject_key, ex.deal_date, ex.amount""",
+        {"years": ctx.settings.checks.expense_income_years})
     flags = []
     for row in found:
         missing = row["missing_years"]
@@ -91,8 +91,8 @@ def _describe_payroll(evidence: dict[str, Any]) -> str:
 @rule("PAYROLL_MISMATCH")
 def payroll_mismatch(ctx: Context, self: Rule) -> list[Flag]:
     income_totals(ctx)
-    pct = float(ctx.option("payroll_tolerance_pct"))
-    rub_limit = float(ctx.option("payroll_tolerance_rub"))
+    pct = ctx.settings.checks.payroll_tolerance_pct
+    rub_limit = ctx.settings.checks.payroll_tolerance_rub
     found = ctx.rows(f"""
         WITH pay AS (SELECT person_id, year, sum(amount) AS payroll, list(source_row ORDER BY source_row) AS rows
                      FROM payroll GROUP BY person_id, year)
@@ -100,9 +100,9 @@ def payroll_mismatch(ctx: Context, self: Rule) -> list[Flag]:
                i.main_job - p.payroll AS difference
         FROM chk_income i JOIN pay p ON p.person_id = i.person_id AND p.year = i.year
         WHERE i.subject = 'self' AND i.source = 'workbook' AND {ctx.year_is('i.year')}
-          AND abs(i.main_job - p.payroll) > {rub_limit}
-          AND abs(i.main_job - p.payroll) > {pct} / 100.0 * p.payroll
-        ORDER BY i.person_id, i.year""")
+          AND abs(i.main_job - p.payroll) > $rub_limit
+          AND abs(i.main_job - p.payroll) > $pct / 100.0 * p.payroll
+        ORDER BY i.person_id, i.year""", {"rub_limit": rub_limit, "pct": pct})
     incomes: dict[str, list[dict[str, Any]]] = {}
     with ctx.keys("chk_keys", declaration_id=[r["declaration_id"] for r in found]):
         for item in ctx.rows("""SELECT x.declaration_id, x.income_type, x.description, x.amount, x.source_row

@@ -40,17 +40,17 @@ def _describe_jump(evidence: dict[str, Any]) -> str:
 def income_jump(ctx: Context, self: Rule) -> list[Flag]:
     pairs(ctx)
     income_totals(ctx)
-    ratio = float(ctx.option("income_jump_ratio"))
-    limit = float(ctx.option("income_jump_rub"))
+    ratio = ctx.settings.checks.income_jump_ratio
+    limit = ctx.settings.checks.income_jump_rub
     found = ctx.rows(f"""
         SELECT {PAIR_SELECT}, ip.income_total AS before, ic.income_total AS after,
                ic.income_total - ip.income_total AS change
         FROM chk_pairs pr
         JOIN chk_income ip ON ip.did = pr.prev_did
         JOIN chk_income ic ON ic.did = pr.pair_id
-        WHERE abs(ic.income_total - ip.income_total) > {limit}
-          AND (ic.income_total > {ratio} * ip.income_total OR ip.income_total > {ratio} * ic.income_total)
-        ORDER BY pr.person_id, pr.cur_year, pr.subject_key""")
+        WHERE abs(ic.income_total - ip.income_total) > $limit
+          AND (ic.income_total > $ratio * ip.income_total OR ip.income_total > $ratio * ic.income_total)
+        ORDER BY pr.person_id, pr.cur_year, pr.subject_key""", {"limit": limit, "ratio": ratio})
     incomes = _incomes_of(ctx, [r["prev_id"] for r in found] + [r["cur_id"] for r in found])
     flags = []
     for row in found:

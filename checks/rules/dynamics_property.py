@@ -11,7 +11,7 @@ from checks.history import PAIR_SELECT, gap_note, pair_evidence, pair_identity, 
 from checks.identity.events import gone_without_sale, moved_in_family
 from checks.identity.matching import (add_other_side, asset_key, match_evidence, matched, row_struct, source_join,
                                       stage_in, unmatched)
-from checks.rules import Context, Rule, date_ru, describe_real_estate, rule, subject_ru
+from checks.rules import AREA_TOLERANCE, Context, Rule, date_ru, describe_real_estate, rule, subject_ru
 
 KIND = "real_estate"
 
@@ -25,7 +25,7 @@ def _who(row: dict) -> str:
 
 @rule("PROPERTY_DISAPPEARED")
 def property_disappeared(ctx: Context, self: Rule) -> list[Flag]:
-    return gone_without_sale(ctx, self, KIND, sale_flag="property_sale", sale_words_option="property_sale_words",
+    return gone_without_sale(ctx, self, KIND, sale_flag="property_sale", sale_words=ctx.settings.checks.property_sale_words,
                              describe=describe_real_estate)
 
 
@@ -71,20 +71,19 @@ def property_appeared(ctx: Context, self: Rule) -> list[Flag]:
 
 @rule("PROPERTY_AREA_CHANGED")
 def property_area_changed(ctx: Context, self: Rule) -> list[Flag]:
-    tol = float(ctx.option("area_tolerance_pct")) / 100.0
     found = ctx.rows(f"""
         SELECT {PAIR_SELECT}, {row_struct(KIND, 'ps')} AS prev_row, {row_struct(KIND, 'cs')} AS cur_row,
                {asset_key(KIND, 'p')} AS asset_key, hit.p_area AS before, hit.c_area AS after, hit.stage, hit.score
         FROM {matched(ctx, KIND, f"{stage_in(KIND, 'identifier', 'only_of_kind', 'only_of_type')} "
                                  f"AND m.p_area IS NOT NULL AND m.c_area IS NOT NULL "
-                                 f"AND abs(m.p_area - m.c_area) > {tol} * greatest(m.p_area, m.c_area)")}
+                                 f"AND abs(m.p_area - m.c_area) > {AREA_TOLERANCE} * greatest(m.p_area, m.c_area)")}
         ORDER BY pr.person_id, pr.cur_year, pr.subject_key, asset_key""")
     flags = []
     for row in found:
         evidence = pair_evidence(row, KIND)
         evidence.update(match_evidence(KIND, row["stage"], row["score"]))
         evidence["area_change_pct"] = round((row["after"] - row["before"]) / row["before"] * 100.0, 2)
-        evidence["tolerance_pct"] = float(ctx.option("area_tolerance_pct"))
+        evidence["tolerance_pct"] = ctx.settings.checks.area_tolerance_pct
         flags.append(self.flag(
             person_id=row["person_id"], year=row["cur_year"], identity=pair_identity(row, row["asset_key"]),
             evidence=evidence, subject=_who(row), cadastral=(row["prev_row"].get("cadastral_number") or row["cur_row"].get("cadastral_number")

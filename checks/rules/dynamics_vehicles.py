@@ -13,7 +13,7 @@ KIND = "vehicle"
 
 @rule("VEHICLE_DISAPPEARED")
 def vehicle_disappeared(ctx: Context, self: Rule) -> list[Flag]:
-    return gone_without_sale(ctx, self, KIND, sale_flag="vehicle_sale", sale_words_option="vehicle_sale_words",
+    return gone_without_sale(ctx, self, KIND, sale_flag="vehicle_sale", sale_words=ctx.settings.checks.vehicle_sale_words,
                              describe=describe_vehicle)
 
 

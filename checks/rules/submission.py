@@ -90,8 +90,6 @@ def _describe_missing_family(evidence: dict[str, Any]) -> str:
 @rule("MISSING_FAMILY_DECLARATION")
 def missing_family_declaration(ctx: Context, self: Rule) -> list[Flag]:
     declarations(ctx)
-    adult = int(ctx.option("adult_age"))
-    children = ", ".join(f"'{r}'" for r in _CHILD_RELATIONS)
     found = ctx.frame(f"""
         SELECT rel.person_id, rel.year, rel.relative_id, rel.relation, rel.full_name, rel.birth_date,
                CASE WHEN rel.birth_date IS NULL THEN NULL ELSE rel.year - year(rel.birth_date) END AS age,
@@ -99,11 +97,12 @@ def missing_family_declaration(ctx: Context, self: Rule) -> list[Flag]:
         FROM relatives rel JOIN {roster(ctx)} r USING (person_id, year)
         WHERE r.must_declare AND {ctx.year_is('rel.year')}
           AND (rel.relation = 'spouse'
-               OR (rel.relation IN ({children}) AND rel.birth_date IS NOT NULL
-                   AND rel.birth_date <= make_date(rel.year, 12, 31) AND rel.year - year(rel.birth_date) < {adult}))
+               OR (list_contains($children, rel.relation) AND rel.birth_date IS NOT NULL
+                   AND rel.birth_date <= make_date(rel.year, 12, 31) AND rel.year - year(rel.birth_date) < $adult))
           AND NOT EXISTS (SELECT 1 FROM chk_decl d WHERE d.person_id = rel.person_id AND d.year = rel.year
                                                     AND d.relative_id = rel.relative_id)
-        ORDER BY rel.person_id, rel.year, rel.relative_id""")
+        ORDER BY rel.person_id, rel.year, rel.relative_id""",
+        {"children": list(_CHILD_RELATIONS), "adult": ctx.settings.checks.adult_age})
     others = _year_declarations(ctx, found)
     flags = []
     for row in found.to_dicts():
@@ -125,7 +124,7 @@ def _deadlines(ctx: Context, table: str, kind: str) -> None:
     """chk_deadlines(year, deadline, correction_deadline) for the years of the workbook справки."""
     years = [y for (y,) in ctx.con.execute(
         f"SELECT DISTINCT year FROM {table} WHERE source = 'workbook' AND kind = ?", [kind]).fetchall()]
-    grace = int(ctx.option("correction_grace_months"))
+    grace = ctx.settings.checks.correction_grace_months
     rows = []
     for year in years:
         deadline = ctx.filing_deadline(year)
@@ -169,7 +168,7 @@ LATE_SQL = """
            date_diff('day', {limit}, d.submitted_on) AS days_late
     FROM declarations d JOIN chk_deadlines l USING (year)
     LEFT JOIN chk_rel r ON r.person_id = d.person_id AND r.relative_id = d.relative_id
-    WHERE d.source = 'workbook' AND d.kind = '{kind}' AND d.submitted_on > {limit} AND {year}
+    WHERE d.source = 'workbook' AND d.kind = $kind AND d.submitted_on > {limit} AND {year}
     ORDER BY d.person_id, d.year, subject_key, d.declaration_id"""
 
 
@@ -185,7 +184,7 @@ def late_submission(ctx: Context, self: Rule) -> list[Flag]:
     relatives(ctx)
     _deadlines(ctx, "declarations", "original")
     found = ctx.rows(LATE_SQL.format(subject_key=SUBJECT_KEY_SQL.format(d="d"), limit="l.deadline",
-                                     kind="original", year=ctx.year_is("d.year")))
+                                     year=ctx.year_is("d.year")), {"kind": "original"})
     ctx.con.unregister("chk_deadlines")
     groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for row in found:
@@ -216,9 +215,9 @@ def late_correction(ctx: Context, self: Rule) -> list[Flag]:
     relatives(ctx)
     _deadlines(ctx, "declarations", "corrected")
     found = ctx.rows(LATE_SQL.format(subject_key=SUBJECT_KEY_SQL.format(d="d"), limit="l.correction_deadline",
-                                     kind="corrected", year=ctx.year_is("d.year")))
+                                     year=ctx.year_is("d.year")), {"kind": "corrected"})
     ctx.con.unregister("chk_deadlines")
-    grace = int(ctx.option("correction_grace_months"))
+    grace = ctx.settings.checks.correction_grace_months
     flags = []
     for row in found:
         evidence = _submission_evidence(row)
@@ -243,7 +242,7 @@ def _describe_child(evidence: dict[str, Any]) -> str:
 def child_not_minor(ctx: Context, self: Rule) -> list[Flag]:
     declarations(ctx)
     relatives(ctx)
-    adult = int(ctx.option("adult_age"))
+    adult = ctx.settings.checks.adult_age
     found = ctx.rows(f"""
         SELECT * FROM (
             SELECT d.declaration_id, d.person_id, d.year, d.subject, d.relative_id, d.kind, d.corrects,
@@ -253,8 +252,8 @@ def child_not_minor(ctx: Context, self: Rule) -> list[Flag]:
                        AS birth_date_from
             FROM chk_decl d LEFT JOIN chk_rel r ON r.person_id = d.person_id AND r.relative_id = d.relative_id
             WHERE d.subject = 'child' AND d.source = 'workbook' AND {ctx.year_is('d.year')})
-        WHERE birth_date IS NOT NULL AND year - year(birth_date) >= {adult}
-        ORDER BY person_id, year, subject_key""")
+        WHERE birth_date IS NOT NULL AND year - year(birth_date) >= $adult
+        ORDER BY person_id, year, subject_key""", {"adult": adult})
     flags = []
     for row in found:
         age = row["year"] - row["birth_date"].year

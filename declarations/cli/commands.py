@@ -9,13 +9,13 @@ from pathlib import Path
 
 from declarations.cli.results import (Deadline, DemoDone, FlagListing, MatchExample, Progress, Published,
                                       ReportWritten, Reviewed, TemplateWritten, UsageError, no_progress)
-from declarations.settings import deadline_options, load_settings
+from declarations.settings import load_settings
 from declarations.store import Store
 from declarations import calendar
 
 
 def deadline(year: int, category: str, config: Path | None) -> Deadline:
-    options = deadline_options(load_settings(config))
+    options = load_settings(config).deadlines.calendar_options()
     if category not in options["categories"]:
         raise UsageError(f"неизвестная категория «{category}»; есть: {', '.join(options['categories'])}")
     result = calendar.deadlines(year, category, **options)
@@ -29,7 +29,7 @@ def run_checks(db: Path, year: int | None, config: Path | None, progress: Progre
     settings = load_settings(config)
     with Store(db) as store, progress(None, "Проверки") as advance:
         found, codes = find(store, settings, year, on_rule=lambda name: advance(1, f"Проверка: {name}"))
-        summary = save_run(store, found, kind="check", codes=codes, settings=settings["checks"], year=year)
+        summary = save_run(store, found, kind="check", codes=codes, settings=settings.checks.as_dict(), year=year)
     return summary
 
 
@@ -40,7 +40,7 @@ def run_match(db: Path, config: Path | None, progress: Progress = no_progress):
     settings = load_settings(config)
     with Store(db) as store, progress(None, "Закупки") as advance:
         found, codes = find(store, settings, on_step=lambda name: advance(1, name))
-        summary = save_run(store, found, kind="match", codes=codes, settings=settings["match"])
+        summary = save_run(store, found, kind="match", codes=codes, settings=settings.match.as_dict())
     return summary
 
 
@@ -105,7 +105,7 @@ def publish_year(db: Path, year: int, out: Path, config: Path | None) -> Publish
     from publish.publisher import publish_year as publish
 
     settings = load_settings(config)
-    options = deadline_options(settings)
+    options = settings.deadlines.calendar_options()
     due = calendar.deadlines(year, "default", **options).publication
     with Store(db, read_only=True) as store:
         paths = publish(store, year, out, settings)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import polars as pl
 
@@ -11,6 +10,7 @@ from . import model
 from .cluster import cluster
 from .pairs import FEATURES, candidate_pairs, features, prepare
 from .persist import save
+from declarations.settings import Settings
 from .sections import read_sections
 
 
@@ -50,20 +50,20 @@ def resolve(sections: pl.DataFrame, threshold: float, weights: dict[str, float] 
     return person_of, scored
 
 
-def link_people(store, settings: dict[str, Any]) -> LinkSummary | None:
+def link_people(store, settings: Settings) -> LinkSummary | None:
     """Re-link every public section of the store; None when the store holds none."""
-    options = settings["people"]
+    options = settings.people
     sections = read_sections(store.con)
     if sections.is_empty():
         return None
-    person_of, scored = resolve(sections, options["link_threshold"])
+    person_of, scored = resolve(sections, options.link_threshold)
     counts = scored.get_column("decision").value_counts()
     count = dict(zip(counts.get_column("decision").to_list(), counts.get_column("count").to_list()))
-    recorded = scored.filter(pl.col("probability") >= options["record_from"])
+    recorded = scored.filter(pl.col("probability") >= options.record_from)
     del scored
-    save(store.con, sections, person_of, recorded, options["link_threshold"])
+    save(store.con, sections, person_of, recorded, options.link_threshold)
     return LinkSummary(sections.height, len(set(person_of.values())), count.get("linked", 0),
-                       count.get("cannot_link", 0), options["link_threshold"])
+                       count.get("cannot_link", 0), options.link_threshold)
 
 
 __all__ = ["FEATURES", "LinkSummary", "link_people", "resolve", "score_pairs"]
