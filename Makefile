@@ -26,6 +26,7 @@ demo: setup
 
 test: setup browser libreoffice
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 # OpenSanctions' matcher for benchmarks/match_compare.py in its own virtualenv: it pins duckdb<2, we need >=2.
