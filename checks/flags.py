@@ -18,7 +18,7 @@ from typing import Any
 import polars as pl
 
 from declarations.errors import InputError, Issue
-from declarations.store import Store
+from declarations.store import Store, scalar
 
 SEVERITIES = ("high", "medium", "low")
 STATUSES = {
@@ -94,9 +94,9 @@ def save_run(
     con.execute("BEGIN TRANSACTION")
     try:
         con.register("__run_flags", incoming.to_arrow())
-        summary.new = con.execute(
-            "SELECT count(*) FROM __run_flags r WHERE NOT EXISTS (SELECT 1 FROM flags f WHERE f.flag_id = r.flag_id)"
-        ).fetchone()[0]
+        summary.new = scalar(
+            con, "SELECT count(*) FROM __run_flags r WHERE NOT EXISTS (SELECT 1 FROM flags f WHERE f.flag_id = r.flag_id)"
+        )
         con.execute(
             """INSERT INTO flags (flag_id, person_id, year, code, severity, message, evidence, status,
                                   first_seen, last_seen)
@@ -108,13 +108,14 @@ def save_run(
             [now, now],
         )
         year_filter = "" if year is None else f" AND year = {int(year)}"
-        summary.resolved = con.execute(
+        summary.resolved = scalar(
+            con,
             f"""UPDATE flags SET resolved_at = ?
                 WHERE resolved_at IS NULL AND list_contains(?, code){year_filter}
                   AND flag_id NOT IN (SELECT flag_id FROM __run_flags)""",
             [now, sorted(codes)],
-        ).fetchone()[0]
-        run_id = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM check_runs").fetchone()[0]
+        )
+        run_id = scalar(con, "SELECT coalesce(max(run_id), 0) + 1 FROM check_runs")
         con.execute("INSERT INTO check_runs VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [run_id, kind, now, year, to_json(settings), summary.raised, summary.resolved])
         con.execute("COMMIT")
@@ -134,9 +135,7 @@ def review(store: Store, flag_id: str, status: str, note: str | None) -> None:
     con = store.con
     con.execute("BEGIN TRANSACTION")
     try:
-        updated = con.execute(
-            "UPDATE flags SET status = ?, status_note = ? WHERE flag_id = ?", [status, note, flag_id]
-        ).fetchone()[0]
+        updated = scalar(con, "UPDATE flags SET status = ?, status_note = ? WHERE flag_id = ?", [status, note, flag_id])
         if not updated:
             raise InputError([Issue("FLAG_ID", expected="номер флага из declarations flags", found=flag_id)])
         con.execute("INSERT INTO flag_reviews VALUES (?, ?, ?, ?)", [flag_id, status, note, datetime.now()])
