@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import names as N
 from .model import (BUY_BASIS, Builder, Decl, Family, Person, REGION_NAME, r2, rand_date,
@@ -66,7 +67,7 @@ class ScenarioContext:
 
     def case(self, f: Family, code: str, year: int | None, what: str, expect: str = "flag",
              subject: str = "self", decl: Decl | None = None, **extra) -> dict:
-        c = {"code": code, "person_id": f.pid, "year": year, "expect": expect, "subject": subject,
+        c: dict[str, Any] = {"code": code, "person_id": f.pid, "year": year, "expect": expect, "subject": subject,
              "what": what}
         rid = extra.pop("relative_id", None)
         if rid is None and subject != "self" and decl is not None:
