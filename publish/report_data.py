@@ -493,7 +493,9 @@ def settings_used(store: Store, settings: dict[str, Any]) -> SettingsUsed:
     rows = []
     sections = list(dict.fromkeys([*settings, *recorded]))
     for section in sections:
-        current = settings.get(section) if isinstance(settings.get(section), dict) else {}
+        current = settings.get(section)
+        if not isinstance(current, dict):
+            current = {}
         used = recorded.get(section)
         keys = list(dict.fromkeys([*current, *((used or {}).keys())]))
         for key in keys:
@@ -1117,7 +1119,7 @@ def evidence_view(evidence: dict[str, Any]) -> EvidenceView:
     previous, current = rest.pop("previous", None), rest.pop("current", None)
     if isinstance(previous, dict) and isinstance(current, dict):
         view.sides = (_side_title(previous), _side_title(current))
-        asset = rest.get("asset")
+        asset = rest.get("asset", "")
         for key in ASSET_ROW_KEYS:
             if key in previous or key in current:
                 title = ASSET_LABELS.get(asset, "объект").capitalize()
