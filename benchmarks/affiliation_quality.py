@@ -52,7 +52,9 @@ def _write_csv(path: Path, header: list[str], rows) -> Path:
 
 def read_benchmark(source: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """persons.csv, officers.csv and truth.csv of the name benchmark, as text."""
-    return tuple(pl.read_csv(source / f"{name}.csv", infer_schema=False) for name in ("persons", "officers", "truth"))
+    persons, officers, truth = (pl.read_csv(source / f"{name}.csv", infer_schema=False)
+                                for name in ("persons", "officers", "truth"))
+    return persons, officers, truth
 
 
 def write_inputs(persons: pl.DataFrame, officers: pl.DataFrame, truth: pl.DataFrame, folder: Path,
@@ -176,5 +178,5 @@ def write_affiliation_quality(persons: int = 2000, sizes: tuple[int, ...] = (100
 
 if __name__ == "__main__":
     arguments = [int(a) for a in sys.argv[1:]]
-    print(write_affiliation_quality(*(arguments[:1] or [2000]), tuple(arguments[1:]) or (100, 2000)).read_text(
+    print(write_affiliation_quality(arguments[0] if arguments else 2000, tuple(arguments[1:]) or (100, 2000)).read_text(
         encoding="utf-8"))
