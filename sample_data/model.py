@@ -258,7 +258,7 @@ class Decl:
         self.rid = rid
         self.name = name
         self.birth = birth
-        self.submitted = None
+        self.submitted: dt.date | None = None
         self.declared = True
         self.incomes: list[tuple] = []
         self.expenses: list[tuple] = []
@@ -320,6 +320,25 @@ class Family:
             if d.key == key:
                 return d
         return None
+
+    def declaration(self, year: int, key: str = "self") -> Decl:
+        """The declaration a scenario changes: the scenario built it, so a missing one is a bug in the scenario."""
+        found = self.decl(year, key)
+        if found is None:
+            raise KeyError(f"{self.pid}: no {key} declaration for {year}")
+        return found
+
+    def married(self) -> Rel:
+        """The spouse a scenario that needs one built into the family."""
+        if self.spouse is None:
+            raise ValueError(f"{self.pid}: the scenario built no spouse")
+        return self.spouse
+
+    def own_home(self) -> dict[str, Any]:
+        """The home `Builder.home` gave the family, for the scenarios that change it."""
+        if self.home is None:
+            raise ValueError(f"{self.pid}: the family has no home")
+        return self.home
 
     def declared_years(self) -> list[int]:
         out = []
@@ -987,9 +1006,10 @@ class Builder:
                     if not wrong or abs(wrong - me.incomes[i][2]) < 2000:
                         wrong = r2(me.incomes[i][2] * 0.95)
                     me.incomes[i] = me.incomes[i][:2] + (wrong,)
-                    last = min(me.submitted + dt.timedelta(days=rng.randint(4, 30)), D(y + 1, 5, 25))
+                    original = me.submitted or f.submitted[y]  # the loop above dated every declaration
+                    last = min(original + dt.timedelta(days=rng.randint(4, 30)), D(y + 1, 5, 25))
                     corr.submitted = weekday_on_or_before(last)
-                    if corr.submitted > me.submitted:
+                    if corr.submitted > original:
                         me.correction = corr
                     else:
                         me.incomes[i] = corr.incomes[i]
