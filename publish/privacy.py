@@ -171,23 +171,28 @@ def scrub_texts(store: Store, year: int, texts: Iterable[str | None]) -> dict[st
     values = _union(value_selects, "SELECT NULL::VARCHAR AS value WHERE false")
     names = _union(name_selects, "SELECT NULL::VARCHAR AS person_id, NULL::VARCHAR AS text WHERE false")
     con = store.con
-    # The values whose first word is in the texts (plain text), every value that is not plain.
+    # The values whose first word is in the texts (plain text), every value that is not plain. Values
+    # repeat (banks, creditors, surnames) and first words repeat more: each is tested and folded once.
     secrets = [value for (value,) in con.execute(f"""
-        WITH v AS ({values} UNION ALL SELECT unnest(string_split(text, ';')) FROM ({names})),
+        WITH v AS (SELECT DISTINCT value FROM ({values} UNION ALL SELECT unnest(string_split(text, ';')) FROM ({names}))),
+             w AS (SELECT value, regexp_full_match(value, $plain) AS plain,
+                          regexp_extract(replace(lower(value), 'ё', 'е'), $word) AS first FROM v),
+             f AS (SELECT first, {_fold_sql("first")} AS folded FROM (SELECT DISTINCT first FROM w WHERE plain)),
              vocabulary AS (SELECT unnest($vocabulary::VARCHAR[]) AS word)
-        SELECT DISTINCT value FROM v
-        WHERE NOT regexp_full_match(value, $plain)
-           OR {_fold_sql("regexp_extract(replace(lower(value), 'ё', 'е'), $word)")} IN (SELECT word FROM vocabulary)""",
+        SELECT value FROM w LEFT JOIN f USING (first)
+        WHERE NOT plain OR folded IN (SELECT word FROM vocabulary)""",
         {"plain": _PLAIN, "word": _PLAIN_WORD, "vocabulary": vocabulary}).fetchall()]
-    # Words of relatives' names whose stem starts a word of the texts (plain text), every other name.
+    # Words of relatives' names whose stem starts a word of the texts (plain text), every other name;
+    # each distinct word is cut to its stem once.
     candidates = con.execute(f"""
-        WITH w AS (SELECT person_id, trim(unnest(regexp_split_to_array(text, '[ ;-]+')), '.,()') AS word
+        WITH w AS (SELECT DISTINCT person_id, trim(unnest(regexp_split_to_array(text, '[ ;-]+')), '.,()') AS word
                    FROM ({names}) WHERE regexp_full_match(text, $plain)),
+             s AS (SELECT word, {_fold_sql(
+                 "CASE WHEN length(word) > 5 THEN word[:length(word) - 2] ELSE word[:length(word) - 1] END")} AS stem
+                   FROM (SELECT DISTINCT word FROM w WHERE length(word) > 3)),
              prefixes AS (SELECT unnest($prefixes::VARCHAR[]) AS prefix)
-        SELECT DISTINCT person_id, word FROM w
-        WHERE length(word) > 3 AND {_fold_sql(
-            "CASE WHEN length(word) > 5 THEN word[:length(word) - 2] ELSE word[:length(word) - 1] END")}
-            IN (SELECT prefix FROM prefixes)
+        SELECT person_id, word FROM w JOIN s USING (word)
+        WHERE stem IN (SELECT prefix FROM prefixes)
         """, {"plain": _PLAIN, "prefixes": prefixes}).fetchall()
     others = con.execute(f"SELECT person_id, text FROM ({names}) WHERE NOT regexp_full_match(text, $plain)",
                          {"plain": _PLAIN}).fetchall()
