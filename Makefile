@@ -26,6 +26,7 @@ demo: setup
 
 test: setup browser libreoffice
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 # The tables of finding codes in the docs, from checks/catalogue.py (tests/test_catalogue_docs.py checks them).

@@ -58,5 +58,5 @@ def write_affiliation_quality(persons: int = 2000, sizes: tuple[int, ...] = (100
 
 if __name__ == "__main__":
     arguments = [int(a) for a in sys.argv[1:]]
-    print(write_affiliation_quality(*(arguments[:1] or [2000]), tuple(arguments[1:]) or (100, 2000)).read_text(
+    print(write_affiliation_quality(arguments[0] if arguments else 2000, tuple(arguments[1:]) or (100, 2000)).read_text(
         encoding="utf-8"))

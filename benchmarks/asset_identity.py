@@ -96,7 +96,7 @@ def evaluate(data: Path, years: list[int]) -> dict:
     finally:
         ctx.close()
     manifest = json.loads((data / "manifest.json").read_text(encoding="utf-8"))
-    planted = {}
+    planted: dict[str, set[tuple[str, int]]] = {}
     for case in manifest["cases"]:
         if case["code"] in D_CODES and case.get("expect") == "flag":
             planted.setdefault(case["code"], set()).add((str(case["person_id"]), int(case["year"])))

@@ -162,7 +162,7 @@ def _disagreements(table: pl.DataFrame, show: int) -> list[str]:
              "ours yes, logic-v2 no": table.filter(~v2 & pl.col("ours"))}
     lines = ["Pairs where the two disagree (true: the pair is a true link):"]
     for label, rows in sides.items():
-        kinds = []
+        kinds: list[str] = []
         for noise, count in Counter(rows.get_column("noise").to_list()).most_common(4):
             example = rows.filter(pl.col("noise") == noise).row(0, named=True)
             kinds.append(f"{noise} {count} (e.g. {example['name']} / {example['person_name']}, "

@@ -52,13 +52,13 @@ def _baseline(people, officers) -> dict[int, set[str]]:
 
 def _scores(truth: pl.DataFrame, predicted: dict[int, set[str]]) -> dict[str, tuple[int, int, int]]:
     """Per noise kind: (rows, right predictions, wrong predictions)."""
-    out = defaultdict(lambda: [0, 0, 0])
+    out: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for row_id, who, noise in truth.select("row_id", "who", "noise").iter_rows():
         guess = predicted.get(row_id, set())
         out[noise][0] += 1
         out[noise][1] += int(who is not None and who in guess)
         out[noise][2] += len(guess - {who})
-    return {k: tuple(v) for k, v in out.items()}
+    return {k: (rows, right, wrong) for k, (rows, right, wrong) in out.items()}
 
 
 def benchmark_data(persons: int = 2000, seed: int = 11) -> Path:

@@ -139,7 +139,7 @@ def cross_validate(sections: pl.DataFrame, documents: dict[str, str], membership
                    pairs: list[tuple[str, str, bool]]):
     rows = training_rows(sections, documents, pairs)
     group_of = dict(sections.select("section", "group").iter_rows())
-    predictions = {t: [] for t in THRESHOLDS}
+    predictions: dict[float, list[tuple[bool, bool]]] = {t: [] for t in THRESHOLDS}  # (linked, same person)
     for repeat in range(REPEATS):
         order = list(range(len(pairs)))
         random.Random(repeat).shuffle(order)

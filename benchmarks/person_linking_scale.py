@@ -63,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         seconds["store filled"] = time.perf_counter() - start
         start = time.perf_counter()
         summary = link_people(store, settings)
+        if summary is None:
+            raise RuntimeError(f"{folder}: no public sections to link")
         seconds["linking"] = time.perf_counter() - start
         links = store.con.execute("SELECT count(*) FROM person_links").fetchall()[0][0]
         quality = pair_quality(store, folder)

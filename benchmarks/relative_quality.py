@@ -36,6 +36,7 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 from pathlib import Path
 
 import duckdb
@@ -328,7 +329,7 @@ def write_relative_quality(servants: int = 600, officers: int = 5800, planted: i
              "name rules: no parents or siblings under a married surname, no second father beside a declared",
              "one), names and ages (the age veto, every score), default settings. Seeds summed."]
     for bidding, birth_shown in worlds:
-        totals = {label: dict.fromkeys(KEYS, 0) for label, _ in RULES}
+        totals: dict[str, dict[str, Any]] = {label: dict.fromkeys(KEYS, 0) for label, _ in RULES}
         sweeps = {t: [0, 0] for t in SWEEP}
         for seed in seeds:
             for label, r in measure(servants, officers, planted, seed, birth_shown, names, bidding).items():
@@ -365,5 +366,6 @@ def write_relative_quality(servants: int = 600, officers: int = 5800, planted: i
 
 if __name__ == "__main__":
     arguments = [int(a) for a in sys.argv[1:]]
-    sizes = arguments[:3] + [600, 5800, 10][len(arguments[:3]):]
-    print(write_relative_quality(*sizes, tuple(arguments[3:]) or (1, 2, 3)).read_text(encoding="utf-8"))
+    servants, officers, planted = arguments[:3] + [600, 5800, 10][len(arguments[:3]):]
+    print(write_relative_quality(servants, officers, planted, tuple(arguments[3:]) or (1, 2, 3)).read_text(
+        encoding="utf-8"))

@@ -224,9 +224,9 @@ def main() -> None:
         for stage in STAGES:
             if not args.only or stage.__name__ in args.only:
                 results += stage(servants)
-    for stage in ONCE:
-        if not args.only or stage.__name__ in args.only:
-            results += stage()
+    for once in ONCE:
+        if not args.only or once.__name__ in args.only:
+            results += once()
     write_results(results, args.only)
 
 

@@ -211,7 +211,7 @@ def write_xlsx(records: list[dict[str, Any]], path: Path) -> None:
     import openpyxl
 
     workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(workbook.worksheets[0])  # the empty sheet a new workbook starts with
     _sheet(workbook, "Флаги", records)
     by_code: dict[str, list[dict[str, Any]]] = {}
     for r in records:

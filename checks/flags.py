@@ -21,7 +21,7 @@ from checks import catalogue
 from checks.catalogue import FindingCode
 from checks.flag_codes import write_flag_codes
 from declarations.errors import InputError, Issue
-from declarations.store import Store
+from declarations.store import Store, scalar
 
 SEVERITIES: tuple[str, ...] = tuple(catalogue.SEVERITIES)  # most grave first
 STATUSES: dict[str, str] = catalogue.STATUSES
@@ -99,9 +99,9 @@ def save_run(
     con.execute("BEGIN TRANSACTION")
     try:
         con.register("__run_flags", incoming.to_arrow())
-        summary.new = con.execute(
-            "SELECT count(*) FROM __run_flags r WHERE NOT EXISTS (SELECT 1 FROM flags f WHERE f.flag_id = r.flag_id)"
-        ).fetchone()[0]
+        summary.new = scalar(
+            con, "SELECT count(*) FROM __run_flags r WHERE NOT EXISTS (SELECT 1 FROM flags f WHERE f.flag_id = r.flag_id)"
+        )
         con.execute(
             """INSERT INTO flags (flag_id, person_id, year, code, severity, message, evidence, status,
                                   first_seen, last_seen)
@@ -112,13 +112,14 @@ def save_run(
                    last_seen = excluded.last_seen, resolved_at = NULL""",
             [now, now],
         )
-        summary.resolved = con.execute(
+        summary.resolved = scalar(
+            con,
             """UPDATE flags SET resolved_at = ?
                WHERE resolved_at IS NULL AND list_contains(?, code) AND (CAST(? AS INTEGER) IS NULL OR year = ?)
                  AND flag_id NOT IN (SELECT flag_id FROM __run_flags)""",
             [now, sorted(codes), year, year],
-        ).fetchone()[0]
-        run_id = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM check_runs").fetchone()[0]
+        )
+        run_id = scalar(con, "SELECT coalesce(max(run_id), 0) + 1 FROM check_runs")
         con.execute("INSERT INTO check_runs VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [run_id, kind, now, year, to_json(settings), summary.raised, summary.resolved])
         write_flag_codes(con)  # the views' labels follow the catalogue of the program that saved the flags
@@ -139,9 +140,7 @@ def review(store: Store, flag_id: str, status: str, note: str | None) -> None:
     con = store.con
     con.execute("BEGIN TRANSACTION")
     try:
-        updated = con.execute(
-            "UPDATE flags SET status = ?, status_note = ? WHERE flag_id = ?", [status, note, flag_id]
-        ).fetchone()[0]
+        updated = scalar(con, "UPDATE flags SET status = ?, status_note = ? WHERE flag_id = ?", [status, note, flag_id])
         if not updated:
             raise InputError([Issue("FLAG_ID", expected="номер флага из declarations flags", found=flag_id)])
         con.execute("INSERT INTO flag_reviews VALUES (?, ?, ?, ?)", [flag_id, status, note, datetime.now()])

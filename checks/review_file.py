@@ -15,6 +15,7 @@ The CSV is `flags --format csv` (or any CSV with flag_id, status and note / stat
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -63,7 +64,7 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-def _columns(header: list[object]) -> dict[str, int]:
+def _columns(header: Sequence[object]) -> dict[str, int]:
     folded = [fold(_text(h)) for h in header]
     found = {}
     for key, names in HEADERS.items():
@@ -74,7 +75,7 @@ def _columns(header: list[object]) -> dict[str, int]:
     return found
 
 
-def _rows_of(sheet: str, header: list[object], body, first_row: int) -> list[ReviewRow]:
+def _rows_of(sheet: str, header: Sequence[object], body, first_row: int) -> list[ReviewRow]:
     columns = _columns(header)
     rows = []
     for number, values in enumerate(body, start=first_row):

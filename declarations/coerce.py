@@ -12,6 +12,8 @@ Plausibility is part of reading: a number is finite and at most `MAX_NUMBER` in 
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandera.polars as pa
@@ -121,12 +123,12 @@ def coerce(raw: pl.DataFrame, schema: pa.DataFrameSchema, where: Location) -> tu
         meta = column.metadata
         kind = meta["kind"]
         text = _clean_text(pl.col(name)) if name in raw.columns else pl.lit(None, dtype=pl.Utf8)
-        parsers = {
+        parsers: dict[str, Callable[[pl.Expr], pl.Expr]] = {
             "number": _parse_number,
             "int": _parse_int,
             "date": _parse_date,
             "bool": _parse_bool,
-            "enum": lambda t, enum=meta["enum"]: _parse_enum(t, enum),
+            "enum": functools.partial(_parse_enum, enum=meta["enum"]),
         }
         value = parsers.get(kind, lambda t: t)(text)
         parsed_exprs.append(value.alias(name))

@@ -78,11 +78,16 @@ def _workbook_batch(path: Path, raws, issues: list[Issue], marker: Marker | None
     raws, unsent = set_aside_drafts(raws, marker)
     tables = validate_tables(file, raws, issues)
     years = tables["declarations"].frame.get_column("year").drop_nulls()
-    if years.is_empty() and marker is None:  # an untouched template has its year in the marker
+    if not years.is_empty():
+        largest = years.max()
+        assert isinstance(largest, int)  # the validated year column is Int64
+        year = largest
+    elif marker is not None:  # an untouched template has its year in the marker
+        year = marker.year
+    else:
         declarations = tables["declarations"]
         raise InputError([Issue(declarations.file, declarations.name, None, "",
                                 "хотя бы одна справка (по ней виден отчетный год)", "лист без справок")])
-    year = int(years.max()) if not years.is_empty() else marker.year
     out: dict[str, pl.DataFrame] = {}
     for key, table in tables.items():
         constants: dict[str, object] = {}
@@ -243,9 +248,9 @@ def load_paths(
             on_linked(summary)
         family_order.align_children(store.con)   # children follow the person ids just assigned
     if refused_public:
-        error = InputError(refused_public)
-        error.loaded = sum(not result.unchanged for result in results)
-        raise error
+        refusal = InputError(refused_public)
+        refusal.loaded = sum(not result.unchanged for result in results)
+        raise refusal
 
 
 def check_against_batches(earlier: list[LoadBatch], batch: LoadBatch) -> list[Issue]:

@@ -185,11 +185,12 @@ def plain(value: Any) -> Any:
 # --------------------------------------------------------------------------- the sections
 
 
+@dataclass(frozen=True)
 class Section:
     """A TOML section as a frozen dataclass; `as_dict` gives it back in its TOML form."""
 
     def as_dict(self) -> dict[str, Any]:
-        return {f.name: plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+        return {f.name: plain(getattr(self, f.name)) for f in fields(self)}
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -26,6 +27,16 @@ SCHEMA_VERSION_KEY = "schema_version"
 def query_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | dict | None = None) -> pl.DataFrame:
     relation = con.sql(sql, params=params) if params else con.sql(sql)
     return relation.pl()
+
+
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> Any:
+    """The one value of a query that always gives one row (an aggregate without GROUP BY, `nextval`).
+
+    DuckDB's `fetchone` may return None; here no row is a broken query, not an empty answer."""
+    row = con.execute(sql, params).fetchone() if params is not None else con.execute(sql).fetchone()
+    if row is None:
+        raise StoreError(f"no row from: {sql}")
+    return row[0]
 
 
 class StoreError(Exception):
@@ -212,7 +223,7 @@ class Store:
         return query_frame(self.con, sql, params)
 
     def schema_version(self) -> int:
-        return self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
+        return scalar(self.con, "SELECT max(version) FROM schema_migrations")
 
     def table_columns(self, table: str) -> list[str]:
         return [r[0] for r in self.con.execute(
@@ -249,7 +260,7 @@ class Store:
             for table in self._data_tables():
                 con.execute(f"DELETE FROM {table} WHERE list_contains(?, load_id)", [replaced])
             con.execute("DELETE FROM loads WHERE list_contains(?, load_id)", [replaced])
-        load_id = con.execute("SELECT nextval('load_ids')").fetchone()[0]
+        load_id = scalar(con, "SELECT nextval('load_ids')")
         total = 0
         for table, frame in batch.tables.items():
             if frame.height == 0:

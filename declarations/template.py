@@ -120,6 +120,7 @@ def _data_sheet(workbook, sheet: Sheet, rows: list[dict[str, Any]], formulas: di
     Column formats are set on the columns, for the rows the officer adds, and on each pre-filled cell,
     which would otherwise be «General»; empty cells are not written."""
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import Cell
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -128,7 +129,7 @@ def _data_sheet(workbook, sheet: Sheet, rows: list[dict[str, Any]], formulas: di
     ws = workbook.create_sheet(sheet.title)
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     required_fill, optional_fill = PatternFill("solid", fgColor="F8CBAD"), PatternFill("solid", fgColor="DDEBF7")
-    header: list[WriteOnlyCell] = []
+    header: list[Cell] = []  # openpyxl's WriteOnlyCell is a function that makes a Cell
     columns = []  # (key, kind, enum, number format) per column
     for index, (key, column) in enumerate(sheet.columns.items(), start=1):
         meta = column.metadata

@@ -28,7 +28,7 @@ from datetime import date
 from typing import Any
 
 from declarations.model import SHEETS_BY_KEY
-from declarations.store import Store
+from declarations.store import Store, scalar
 
 CARRIED_SECTIONS = ("real_estate", "vehicles", "accounts", "securities", "liabilities")
 CLEARED = {"accounts": ("balance",)}
@@ -73,9 +73,9 @@ def _age_on(birth: date | None, day: date) -> int | None:
 def prefill(store: Store, year: int, organisation: str | None = None) -> Prefill:
     """Rows of each template sheet for `year` from the latest HR roster before it (none: empty)."""
     org_filter, org_params = ("AND organisation = ?", [organisation]) if organisation else ("", [])
-    base_year = store.con.execute(
-        f"SELECT max(year) FROM servants WHERE source = 'workbook' AND year < ? {org_filter}", [year, *org_params]
-    ).fetchone()[0]
+    base_year = scalar(
+        store.con, f"SELECT max(year) FROM servants WHERE source = 'workbook' AND year < ? {org_filter}",
+        [year, *org_params])
     result = Prefill(year, base_year)
     if base_year is None:
         return result

@@ -77,11 +77,11 @@ def declarator_person(block: Block, table: OrganisationTable, department: str | 
                 "own_type_by_column": "В собственности", "square_raw": _raw(e.area), "country_raw": e.country,
                 "type_raw": e.type, "own_type_raw": "" if e.ownership == EMPTY else e.ownership,
             })
-        for e in subject.used:
+        for used in subject.used:
             estates.append({
-                "text": e.type, "square": _number(e.area), **_relative(subject),
-                "own_type_by_column": "В пользовании", "square_raw": _raw(e.area), "country_raw": e.country,
-                "type_raw": e.type,
+                "text": used.type, "square": _number(used.area), **_relative(subject),
+                "own_type_by_column": "В пользовании", "square_raw": _raw(used.area), "country_raw": used.country,
+                "type_raw": used.type,
             })
         for text in subject.vehicles:
             vehicles.append({"text": text, **_relative(subject)})

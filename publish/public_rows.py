@@ -118,7 +118,7 @@ def title_lines(year: int, organisation: str | None = None) -> list[str]:
 # --- number formats -------------------------------------------------------------------------------
 
 def _group(digits: str) -> str:
-    out = []
+    out: list[str] = []
     while len(digits) > 3:
         out.insert(0, digits[-3:])
         digits = digits[:-3]
@@ -305,8 +305,8 @@ def _make_grid(block: Block) -> list[list[Cell | None]]:
                 row[3:7] = [Cell(EMPTY, h)] * 4
             if subject.used:
                 if i < len(subject.used):
-                    e = subject.used[i]
-                    row[7:10] = [Cell(e.type), Cell(e.area), Cell(e.country)]
+                    used = subject.used[i]
+                    row[7:10] = [Cell(used.type), Cell(used.area), Cell(used.country)]
                 else:
                     row[7:10] = [_BLANK] * 3
             elif i == 0:
@@ -532,8 +532,8 @@ def build_public_year(store: Store, year: int, sort_by: str = "surname") -> Publ
         number = 0
         # roster order of departments; people outside any department (usually the head) come first,
         # so that their rows never sit under the heading of another department
-        departments = sorted(organisations[org].items(), key=lambda item: item[0] is not None)
-        for department, entries in departments:
+        ordered = sorted(organisations[org].items(), key=lambda item: item[0] is not None)
+        for department, entries in ordered:
             if sort_by == "surname":
                 entries = sorted(entries, key=lambda e: (e[1].sort_name, e[0]["source_row"] or 0))
             blocks = []

@@ -101,6 +101,7 @@ def publish_generalised(store: Store, year: int, out_dir: Path) -> list[Path]:
     """Generalised information (deputies, 2023 rules): a small xlsx and a page of the site."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     from declarations.errors import InputError, Issue
     from publish.site import environment, write_index
@@ -123,6 +124,7 @@ def publish_generalised(store: Store, year: int, out_dir: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     workbook = Workbook()
     ws = workbook.active
+    assert isinstance(ws, Worksheet)  # a new Workbook() has one sheet, active
     ws.title = "Обобщенная информация"
     ws.append([title])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(GENERALISED_COLUMNS))

@@ -289,7 +289,7 @@ def _dynamics_sheet(sheet, report: Report) -> None:
     _header(sheet, 1, headers)
     _widths(sheet, [26, 28, 11, 8, 18, 16, 34])
     row = 2
-    blocks = []  # (priority, order, title, first row, last row)
+    blocks: list[tuple[bool, int, str, int, int]] = []  # (priority, order, title, first row, last row)
     for org in report.organisations:
         urgent = {s.person_id for s in org.open_high}
         for servant in org.dynamics:

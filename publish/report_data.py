@@ -383,7 +383,9 @@ def settings_used(store: Store, settings: dict[str, Any]) -> SettingsUsed:
     rows = []
     sections = list(dict.fromkeys([*settings, *recorded]))
     for section in sections:
-        current = settings.get(section) if isinstance(settings.get(section), dict) else {}
+        current = settings.get(section)
+        if not isinstance(current, dict):
+            current = {}
         used = recorded.get(section)
         keys = list(dict.fromkeys([*current, *((used or {}).keys())]))
         for key in keys:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -131,7 +132,7 @@ def write_index(out_dir: Path) -> Path:
 class RowRenderer:
     """The `<tr>` rows of a block as HTML; each distinct cell is rendered once."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.cells: dict[tuple[Cell, int], str] = {}
 
     def render(self, cell: Cell, col: int) -> str:
@@ -210,7 +211,7 @@ def _kept_from_before(year_dir: Path, staged: Path) -> None:
             shutil.copyfile(old, staged / old.name)
 
 
-def write_site(public: PublicYear, out_dir: Path, files: list[Path] = ()) -> list[Path]:
+def write_site(public: PublicYear, out_dir: Path, files: Sequence[Path] = ()) -> list[Path]:
     """The pages of the year and the index; `files` (xlsx, csv, json) are copied beside the pages.
 
     The year is built in a folder beside `site/<year>` and swapped in whole (`declarations.atomic`):

@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import cast
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from publish.public_rows import COLUMNS, GROUPS, OrganisationTable, PublicYear, block_grid, title_lines
-from publish.xlsx_rows import SheetRows, save, style_id
+from publish.xlsx_rows import SheetRows, StyledCell, save, style_id
 
 WIDTHS = (6, 24, 26, 18, 20, 11, 13, 18, 11, 13, 24, 18, 34)
 _THIN = Side(style="thin", color="000000")
@@ -67,17 +69,28 @@ def _block_kind(col: int, first_row: bool) -> str:
 _ROW_KINDS = {first: [_block_kind(col, first) for col in range(1, len(COLUMNS) + 1)] for first in (True, False)}
 
 
-def _page_setup(ws: WriteOnlyWorksheet) -> None:
+def _layout(ws: WriteOnlyWorksheet) -> Worksheet:
+    """The sheet as the Worksheet whose layout attributes (page set-up, margins, column widths) it copies.
+
+    openpyxl's WriteOnlyWorksheet runs Worksheet's `_setup` and so has all of them at run time; types-openpyxl
+    declares only a few on it.
+    """
+    return cast(Worksheet, ws)
+
+
+def _page_setup(sheet: WriteOnlyWorksheet) -> None:
     """A4 landscape, one page wide, centred, page numbers in the footer."""
+    ws = _layout(sheet)
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.5
-    ws.oddFooter.center.text = "Страница &P из &N"
+    # union-attr: HeaderFooter always creates its items; types-openpyxl types the getter as Optional.
+    ws.oddFooter.center.text = "Страница &P из &N"  # type: ignore[union-attr]
 
 
 def write_sheet(ws: WriteOnlyWorksheet, rows: SheetRows, year: int, table: OrganisationTable,
@@ -85,7 +98,7 @@ def write_sheet(ws: WriteOnlyWorksheet, rows: SheetRows, year: int, table: Organ
     """The sheet's layout into openpyxl's sheet `ws`, its cells into `rows`."""
     ncol = len(COLUMNS)
     for col, width in enumerate(WIDTHS, start=1):
-        ws.column_dimensions[get_column_letter(col)].width = width
+        _layout(ws).column_dimensions[get_column_letter(col)].width = width
     _page_setup(ws)
 
     for i, line in enumerate(title_lines(year, table.name)):
@@ -122,7 +135,7 @@ def write_sheet(ws: WriteOnlyWorksheet, rows: SheetRows, year: int, table: Organ
         for block in section.blocks:
             for offset, cells in enumerate(block_grid(block)):
                 row = rows.row + 1
-                values = []
+                values: list[StyledCell] = []
                 for col, (cell, style) in enumerate(zip(cells, kinds[offset == 0])):
                     if cell is None:
                         values.append((None, style))

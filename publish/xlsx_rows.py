@@ -31,16 +31,18 @@ _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
 _EMPTY_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>\s*</sheetData>")
 MAX_TEXT = 32767  # Excel's limit on the length of a cell's text
 CHUNK = 1 << 22
+StyledCell = tuple[str | int | None, int | None]  # a cell's value and the index of its format (`style_id`)
 ZIP64_FROM = 1 << 30  # a part that may pass 2 GiB once wrapped needs zip64 sizes
 
 
 def style_id(workbook: Workbook, **attributes) -> int:
     """The index of a cell format (font, border, fill, alignment…) in the workbook's style table."""
-    cell = WriteOnlyCell(workbook.create_sheet("_style"))
+    sheet = workbook.create_sheet("_style")
+    cell = WriteOnlyCell(sheet)
     for key, value in attributes.items():
         setattr(cell, key, value)
     index = cell.style_id  # registers the format with openpyxl
-    workbook.remove(cell.parent)
+    workbook.remove(sheet)
     return index
 
 
@@ -71,14 +73,14 @@ class SheetRows:
         """Merge the cells from (row1, col1) to (row2, col2), 1-based."""
         self.merged.append(f'<mergeCell ref="{self.letters[col1 - 1]}{row1}:{self.letters[col2 - 1]}{row2}"/>')
 
-    def _tail(self, cell: tuple[str | int | None, int | None]) -> str:
+    def _tail(self, cell: StyledCell) -> str:
         """Everything of a cell's XML after its reference; "" for a cell that is not written at all."""
         value, style = cell
         tail = "" if value is None and style is None else (f' s="{style}"' if style else "") + _content(value)
         self._tails[cell] = tail
         return tail
 
-    def append(self, cells: list[tuple[str | int | None, int | None]], height: float | None = None) -> int:
+    def append(self, cells: list[StyledCell], height: float | None = None) -> int:
         """One row of (value, style id) from column A; a None value is an empty (styled) cell."""
         self.row += 1
         r = self.row
@@ -133,6 +135,8 @@ def save(workbook: Workbook, path: Path, rows: dict[str, SheetRows]) -> Path:
                     target.writestr(info, data)
                     continue
                 gap = _EMPTY_SHEET_DATA.search(data)
+                if gap is None:
+                    raise ValueError(f"{info.filename}: openpyxl wrote no empty <sheetData> to fill")
                 sheet = parts[info.filename]
                 with target.open(info, "w", force_zip64=sheet.size > ZIP64_FROM) as stream:
                     stream.write(data[:gap.start()])

@@ -164,11 +164,12 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import names as N
 from . import procurement
 from .ids import Registry
-from .model import Builder, Family
+from .model import Builder, Family, Person
 from .output import SHEET_ORDER, YearSink
 from .realism import AssetTruth, Realism, account_uid, estate_uid, vehicle_uid
 from .scenarios import DYNAMICS_SCENARIOS, SCENARIOS, ScenarioContext
@@ -332,7 +333,7 @@ def generate(out_dir: Path | str, *, servants: int, years: list[int], seed: int 
     namer = procurement.CompanyNamer(rng)
     b = Builder(rng, reg, ys, organisation)
     org_inn = reg.inn_company()
-    fmts = {}
+    fmts: dict[int, dict[str, Any]] = {}
     for y in ys:
         fm = (formats or {}).get(y, (form, header_language, russian_formats))
         fmts[y] = {"form": fm[0], "header_language": fm[1], "russian_formats": bool(fm[2])}
@@ -430,7 +431,7 @@ def generate_match_benchmark(out_dir: Path | str, *, persons: int, seed: int = 1
     reg = Registry(rng)
     namer = procurement.CompanyNamer(rng)
     b = Builder(rng, reg, [2024], "Администрация")
-    people: list[tuple[str, str, str, object]] = []  # person_id, relative_id, relation, Person
+    people: list[tuple[str, str, str, Person]] = []  # person_id, relative_id, relation, Person
     for i in range(persons):
         f = b.build_family(f"P{i + 1:07d}")
         people.append((f.pid, "", "self", f.servant))
@@ -457,7 +458,7 @@ def generate_match_benchmark(out_dir: Path | str, *, persons: int, seed: int = 1
              ("same_surname_other_patronymic", 7), ("initials_namesake", 2), ("common_surname", 6),
              ("unrelated", 35)]
     counts: dict[str, int] = {}
-    rows = []
+    rows: list[list] = []
     y0 = 2024
     while len(rows) < n_off:
         kind = rng.choices([k for k, _w in kinds], [w for _k, w in kinds])[0]
@@ -519,9 +520,9 @@ def generate_match_benchmark(out_dir: Path | str, *, persons: int, seed: int = 1
                 continue
             birth = rand_birth(rng, y0, by) if rng.random() < 0.7 else None
         else:
-            p = procurement.stranger(rng, reg, y0=y0)
-            name = p["name"]
-            birth = p["birth"] if rng.random() < 0.7 else None
+            stranger = procurement.stranger(rng, reg, y0=y0)
+            name = stranger["name"]
+            birth = stranger["birth"] if rng.random() < 0.7 else None
         role = rng.choices(("director", "founder", "board"), (50, 38, 12))[0]
         share = round(rng.uniform(10.5, 100), 2) if role == "founder" else None
         form = "АО" if role == "board" else "ООО"
@@ -537,9 +538,9 @@ def generate_match_benchmark(out_dir: Path | str, *, persons: int, seed: int = 1
         wo.writerow(["company_inn", "company_name", "person_name", "person_inn", "birth_date", "role",
                      "share_pct", "since", "until", "row_id"])
         wt.writerow(["row_id", "person_id", "relative_id", "noise", "like_person_id", "like_relative_id"])
-        for i, r in enumerate(rows, 1):
-            wo.writerow(r[:9] + [i])
-            wt.writerow([i, *r[9:]])
+        for i, row in enumerate(rows, 1):
+            wo.writerow(row[:9] + [i])
+            wt.writerow([i, *row[9:]])
     return counts
 
 

@@ -43,7 +43,9 @@ def _write_csv(path: Path, header: list[str], rows) -> Path:
 
 def read_benchmark(source: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """persons.csv, officers.csv and truth.csv of the name benchmark, as text."""
-    return tuple(pl.read_csv(source / f"{name}.csv", infer_schema=False) for name in ("persons", "officers", "truth"))
+    persons, officers, truth = (pl.read_csv(source / f"{name}.csv", infer_schema=False)
+                                for name in ("persons", "officers", "truth"))
+    return persons, officers, truth
 
 
 def write_inputs(persons: pl.DataFrame, officers: pl.DataFrame, truth: pl.DataFrame, folder: Path,

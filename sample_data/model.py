@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 from . import names as N
 from .ids import Registry
@@ -257,7 +258,7 @@ class Decl:
         self.rid = rid
         self.name = name
         self.birth = birth
-        self.submitted = None
+        self.submitted: dt.date | None = None
         self.declared = True
         self.incomes: list[tuple] = []
         self.expenses: list[tuple] = []
@@ -285,10 +286,10 @@ class Decl:
 class Family:
     def __init__(self, pid: str):
         self.pid = pid
-        self.servant: Person | None = None
-        self.birth_base = None
-        self.position = None
-        self.department = None
+        self.servant: Person  # set first by Builder.build_family, before anything reads it
+        self.birth_base: str | None = None
+        self.position: str | None = None
+        self.department: str | None = None
         self.role = "none"
         self.must_declare = True
         self.present: list[int] = []
@@ -302,8 +303,8 @@ class Family:
         self.payroll: dict[int, float] = {}
         self.payroll_delta: dict[int, float] = {}
         self.name_by_year: dict[int, str] = {}
-        self.maiden_base = None
-        self.home = None
+        self.maiden_base: str | None = None
+        self.home: dict[str, Any] | None = None
         self.quiet = False
         self.savings_rate = 0.45
         self.fam_income: dict[int, float] = {}
@@ -319,6 +320,25 @@ class Family:
             if d.key == key:
                 return d
         return None
+
+    def declaration(self, year: int, key: str = "self") -> Decl:
+        """The declaration a scenario changes: the scenario built it, so a missing one is a bug in the scenario."""
+        found = self.decl(year, key)
+        if found is None:
+            raise KeyError(f"{self.pid}: no {key} declaration for {year}")
+        return found
+
+    def married(self) -> Rel:
+        """The spouse a scenario that needs one built into the family."""
+        if self.spouse is None:
+            raise ValueError(f"{self.pid}: the scenario built no spouse")
+        return self.spouse
+
+    def own_home(self) -> dict[str, Any]:
+        """The home `Builder.home` gave the family, for the scenarios that change it."""
+        if self.home is None:
+            raise ValueError(f"{self.pid}: the family has no home")
+        return self.home
 
     def declared_years(self) -> list[int]:
         out = []
@@ -452,7 +472,7 @@ class Builder:
                 sp.base = s.get("married_surname") or N.family_surname(rng)
             siblings.append(sp)
         # spouse
-        spouse_rel = None
+        spouse_rel: Rel | None = None
         spouse_parents: list[tuple[str, Person]] = []
         if married:
             smale = not male
@@ -492,7 +512,7 @@ class Builder:
         if "children" in spec:
             kid_specs = spec["children"]
         elif married:
-            mother_by = by if not male else spouse_rel.p.birth.year
+            mother_by = by if not male or spouse_rel is None else spouse_rel.p.birth.year
             k = rng.choices((0, 1, 2, 3), (22, 38, 32, 8))[0]
             kid_specs = []
             for _ in range(k):
@@ -536,8 +556,8 @@ class Builder:
             f.rels.append(Rel(f.next_rid(), "mother", mother, birth_base=birth_base))
         for sp in siblings:
             f.rels.append(Rel(f.next_rid(), "brother" if sp.male else "sister", sp, birth_base=birth_base))
-        for rel, p in spouse_parents:
-            f.rels.append(Rel(f.next_rid(), rel, p))
+        for rel, parent in spouse_parents:
+            f.rels.append(Rel(f.next_rid(), rel, parent))
         f.extras["father"] = father
         f.extras["mother"] = mother
         f.extras["father_given"] = father_given
@@ -685,7 +705,7 @@ class Builder:
         acquired = spec.get("home_acquired") or rand_date(rng, acq_year)
         area = spec.get("home_area") or (round(rng.uniform(33, 92), 1) if obj == "flat" else round(rng.uniform(60, 180), 1))
         addr = s.address
-        cad = self.reg.cadastral(district=10 if urban else rng.randint(1, 9))
+        cad: str | None = self.reg.cadastral(district=10 if urban else rng.randint(1, 9))
         kids_born_before = [c for c in f.children if c.p.birth <= acquired]
         if mode == "kids" and not kids_born_before:
             mode = "shared"
@@ -734,7 +754,7 @@ class Builder:
             if key not in H:
                 continue
             h = H[key]
-            p = s if key == "self" else f.spouse.p
+            p = f.spouse.p if key != "self" and f.spouse else s
             acq = rand_date(rng, rng.randint(min(p.birth.year + 22, y0), y0))
             self.new_estate(h, obj2, acquired=acq,
                             basis=rng.choice((f"{BUY_BASIS} от {acq:%d.%m.%Y}", "свидетельство о праве на наследство по закону",
@@ -972,9 +992,9 @@ class Builder:
                 if m == 4 and d.day > 26:
                     d = D(y + 1, 4, rng.randint(1, 26))
                 f.submitted[y] = weekday_on_or_before(d) if d.day > 3 or m != 1 else weekday_on_or_after(d)
-            for d in f.decls.get(y, []):
-                if d.submitted is None:
-                    d.submitted = f.submitted[y]
+            for decl in f.decls.get(y, []):
+                if decl.submitted is None:
+                    decl.submitted = f.submitted[y]
             me = f.decl(y)
             if not f.quiet and me is not None and me.correction is None and rng.random() < 0.015:
                 # an in-time correction: the original carried last year's salary by mistake
@@ -986,9 +1006,10 @@ class Builder:
                     if not wrong or abs(wrong - me.incomes[i][2]) < 2000:
                         wrong = r2(me.incomes[i][2] * 0.95)
                     me.incomes[i] = me.incomes[i][:2] + (wrong,)
-                    last = min(me.submitted + dt.timedelta(days=rng.randint(4, 30)), D(y + 1, 5, 25))
+                    original = me.submitted or f.submitted[y]  # the loop above dated every declaration
+                    last = min(original + dt.timedelta(days=rng.randint(4, 30)), D(y + 1, 5, 25))
                     corr.submitted = weekday_on_or_before(last)
-                    if corr.submitted > me.submitted:
+                    if corr.submitted > original:
                         me.correction = corr
                     else:
                         me.incomes[i] = corr.incomes[i]

@@ -21,7 +21,9 @@ import os
 import random
 import tempfile
 import zipfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 # kinds: t text, d date, a amount (roubles), n number (area, percent), i int, b bool,
@@ -327,6 +329,8 @@ class _XlsxSheet:
         self.size = 0
         self.n = 0
         self._row(header, header=True)
+        # one row of values; with `types`, a row writer generated for the sheet's columns
+        self.append: Callable[[Sequence[Any]], None] = self._row
         if types is not None:
             self._fast = _row_writer(self.letters, types)
             self.append = self._append_fast
@@ -364,8 +368,6 @@ class _XlsxSheet:
         self.buf.append("".join(parts))
         if len(self.buf) >= 2000:
             self.flush()
-
-    append = _row
 
     def flush(self) -> None:
         if self.buf:
@@ -512,7 +514,7 @@ class OpenpyxlWriter:
 
         self.path = Path(path)
         self.wb = Workbook(write_only=True)
-        self.sheets = []
+        self.sheets: list[Any] = []
 
     def add_sheet(self, name, header, kinds, widths):
         ws = self.wb.create_sheet(name)
@@ -561,8 +563,8 @@ class YearSink:
         self.year = year
         self.files: list[Path] = []
         self._csv: dict[str, tuple] = {}
-        self._xlsx_sheets: dict[str, _XlsxSheet] = {}
-        self._xlsx: XlsxWriter | None = None
+        self._xlsx_sheets: dict[str, _XlsxSheet | Any] = {}  # Any: openpyxl's write-only sheet
+        self._xlsx: XlsxWriter | OpenpyxlWriter | None = None
         ru = header_language == "ru"
         conv_seed = seed * 7919 + year
         if form in ("csv", "both"):
@@ -582,7 +584,8 @@ class YearSink:
             path = Path(out_dir) / f"declarations_{year}.xlsx"
             if xlsx_engine not in ("fast", "openpyxl"):
                 raise ValueError(f"xlsx_engine must be fast or openpyxl, not {xlsx_engine!r}")
-            self._xlsx = XlsxWriter(path) if xlsx_engine == "fast" else OpenpyxlWriter(path)
+            xlsx = XlsxWriter(path) if xlsx_engine == "fast" else OpenpyxlWriter(path)
+            self._xlsx = xlsx
             self.files.append(path)
             self._xconv = {}
             for sheet in SHEET_ORDER:
@@ -590,12 +593,11 @@ class YearSink:
                 header = [c[1] if ru else c[0] for c in cols]
                 widths = [max(12.0, min(60.0, _WIDTH_HINT.get(c[0], len(h) + 4))) for c, h in zip(cols, header)]
                 kinds = [c[2] for c in cols]
-                if xlsx_engine == "fast":
+                if isinstance(xlsx, XlsxWriter):  # xlsx_engine == "fast"
                     types = [_value_type(k, native=not russian_formats) for k in kinds]
-                    self._xlsx_sheets[sheet] = self._xlsx.add_sheet(ru_name if ru else sheet, header, kinds,
-                                                                    widths, types)
+                    self._xlsx_sheets[sheet] = xlsx.add_sheet(ru_name if ru else sheet, header, kinds, widths, types)
                 else:
-                    self._xlsx_sheets[sheet] = self._xlsx.add_sheet(ru_name if ru else sheet, header, kinds, widths)
+                    self._xlsx_sheets[sheet] = xlsx.add_sheet(ru_name if ru else sheet, header, kinds, widths)
                 self._xconv[sheet] = fmt.converter(sheet)
 
     def row(self, sheet: str, values: tuple | list) -> None:

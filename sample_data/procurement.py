@@ -14,11 +14,13 @@ import datetime as dt
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 from . import names as N
 from .ids import Registry
 from .model import STREETS, rand_date, weekday_on_or_before
 from .output import plain_number
+from .scenarios import Plant
 
 D = dt.date
 
@@ -140,7 +142,7 @@ def _background_officers(rng, reg, comp: Company, y0: int, skip_director=False, 
 
 
 def build(out_dir: Path, *, rng: random.Random, reg: Registry, namer: CompanyNamer, years: list[int],
-          organisation: str, org_inn: str, role_holders: list[tuple[str, str, list[int]]], plants: list,
+          organisation: str, org_inn: str, role_holders: list[tuple[str, str, list[int]]], plants: list[Plant],
           n_servants: int, indent: int | None = 1) -> list[dict]:
     """Write procurement.csv, procurement_ocds.json, commissions.csv, officers.csv; return manifest cases."""
     ys = sorted(years)
@@ -162,7 +164,7 @@ def build(out_dir: Path, *, rng: random.Random, reg: Registry, namer: CompanyNam
     bidders = companies[: min(len(companies), max(20, n_per_year))]
 
     # planted companies
-    planted_comps: list[tuple[Company, object]] = []
+    planted_comps: list[tuple[Company, Plant]] = []
     for pl in plants:
         comp = Company(pl.company_inn, pl.company_name, pl.form, planted=True)
         o = pl.officer
@@ -181,7 +183,7 @@ def build(out_dir: Path, *, rng: random.Random, reg: Registry, namer: CompanyNam
 
     # procedures
     holders_by_year = {y: [(pid, role) for pid, role, pres in role_holders if y in pres and role != "none"] for y in ys}
-    procs = []
+    procs: list[dict[str, Any]] = []
     for y in ys:
         for _ in range(n_per_year):
             date = weekday_on_or_before(rand_date(rng, y, 2, 12))

@@ -372,8 +372,8 @@ def _families(rng: _Rng, names: _Names, n_fam: int) -> pl.DataFrame:
                                                          mm=m_maiden)
                   .filter("ok").select("fam", slot=pl.lit(4), relation=pl.lit("mother"), male=pl.lit(False),
                                        by="by", base="s_base", maiden="mm", given="mg", father="mf"))
-    schema = {"fam": pl.Int64, "slot": pl.Int32, "relation": pl.String, "male": pl.Boolean, "by": pl.Int64,
-              "base": pl.Int64, "maiden": pl.Int64, "given": pl.Int64, "father": pl.Int64}
+    schema = pl.Schema({"fam": pl.Int64, "slot": pl.Int32, "relation": pl.String, "male": pl.Boolean, "by": pl.Int64,
+                        "base": pl.Int64, "maiden": pl.Int64, "given": pl.Int64, "father": pl.Int64})
     out = pl.concat([f.select(cols).cast(schema) for f in frames])
     return out.sort("fam", "slot", "by", maintain_order=True)
 
@@ -387,7 +387,9 @@ def _persons(rng: _Rng, names: _Names, n_rows: int) -> pl.DataFrame:
         rows = _families(rng, names, n_fam)
     rows = rows.head(n_rows)
     n = rows.height
-    width = max(7, len(str(rows["fam"].max() + 1 if n else 1)))
+    largest = rows["fam"].max() if n else 0
+    assert isinstance(largest, int)  # an Int64 column
+    width = max(7, len(str(largest + 1)))
     female = ~rows["male"]
     rows = rows.with_columns(
         full_name=names.full(rows["base"], female, rows["given"], rows["father"]),
@@ -448,7 +450,9 @@ def _officers(rng: _Rng, names: _Names, m: int) -> pl.DataFrame:
     comp = pl.int_range(0, n_comp, eager=True).repeat_by(sizes).explode().head(m)
     start = sizes.cum_sum() - sizes
     pos = pl.int_range(0, m, eager=True) - start.gather(comp)
-    used = int(comp.max()) + 1 if m else 0
+    largest = comp.max() if m else -1
+    assert isinstance(largest, int)  # an Int64 column
+    used = largest + 1
     ao = rng.bern(used, 0.08)
     cnames = _company_names(rng, ao)
     cinn = _unique_inns(rng, used, person=False)
@@ -470,7 +474,7 @@ def _officers(rng: _Rng, names: _Names, m: int) -> pl.DataFrame:
     full = names.full(base, ~male, given, father)
     birth = _dates_in_year(rng, by)
     shown = rng.bern(m, 0.7)
-    since = pl.select(pl.date(2008, 1, 1) + pl.duration(days=rng.ints(m, 0, 16 * 365 - 1))).to_series()
+    since = pl.select(pl.date(2008, 1, 1) + pl.duration(days=pl.lit(rng.ints(m, 0, 16 * 365 - 1)))).to_series()
     return pl.DataFrame({
         "officer_idx": pl.int_range(0, m, eager=True, dtype=pl.Int64),
         "company_inn": cinn.gather(comp),
@@ -575,7 +579,7 @@ def generate_scale(out_dir: Path | str, *, persons: int, officers: int, seed: in
     people = _persons(rng, names, persons)
     off = _officers(rng, names, officers)
     off, truth = _plant(rng, names, people, off, seed)
-    people.select(list(PERSONS_SCHEMA)).cast(PERSONS_SCHEMA).write_parquet(out / "persons.parquet")
+    people.select(list(PERSONS_SCHEMA)).cast(pl.Schema(PERSONS_SCHEMA)).write_parquet(out / "persons.parquet")
     off.write_parquet(out / "officers.parquet")
     truth.write_parquet(out / "truth.parquet")
     noise = dict(truth["noise"].value_counts().sort("noise").iter_rows())

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import names as N
 from .model import (BUY_BASIS, Builder, Decl, Family, Person, REGION_NAME, r2, rand_date,
@@ -66,7 +67,7 @@ class ScenarioContext:
 
     def case(self, f: Family, code: str, year: int | None, what: str, expect: str = "flag",
              subject: str = "self", decl: Decl | None = None, **extra) -> dict:
-        c = {"code": code, "person_id": f.pid, "year": year, "expect": expect, "subject": subject,
+        c: dict[str, Any] = {"code": code, "person_id": f.pid, "year": year, "expect": expect, "subject": subject,
              "what": what}
         rid = extra.pop("relative_id", None)
         if rid is None and subject != "self" and decl is not None:
@@ -178,7 +179,7 @@ def _rel(f: Family, relation: str):
 def s_missing_declaration(ctx, pid):
     f = _build(ctx, pid, {"married": False, "children": []})
     y = ctx.YM
-    f.decl(y).declared = False
+    f.declaration(y).declared = False
     ctx.case(f, "MISSING_DECLARATION", y, "в списке служащих, обязан представлять, справки о себе нет")
     ctx.case(f, "PAYROLL_MISMATCH", y, "начисления есть, справки нет: это не расхождение с начислениями",
              expect="no_flag")
@@ -200,10 +201,10 @@ def s_missing_family(ctx, pid):
                           "department": "Отдел муниципального заказа",
                           "siblings": [{"male": True, "inn_p": 1.0}]})
     y = ctx.YM
-    sp = f.decl(y, "spouse")
+    sp = f.declaration(y, "spouse")
     sp.declared = False
     ctx.case(f, "MISSING_FAMILY_DECLARATION", y, "супруга указана в анкете, справки о ней нет",
-             subject="spouse", relative_id=f.spouse.rid)
+             subject="spouse", relative_id=f.married().rid)
     bro = _sibling(f, True)
     inn, name = ctx.company("ООО")
     ctx.plants.append(Plant(pid, "commission", "ООО", inn, name, {
@@ -224,12 +225,12 @@ def s_late_submission(ctx, pid):
     if ctx.Y1:
         y1 = ctx.Y1
         car = ensure_vehicle(ctx, f)
-        salary = next(i[2] for i in f.decl(y1).incomes if i[0] == "main_job")
+        salary = next(i[2] for i in f.declaration(y1).incomes if i[0] == "main_job")
         price = r2(min(0.6 * salary, 690_000.0))
         for yy, d in decls(f):
             if yy >= y1:
                 d.vehicles.remove(car)
-        f.decl(y1).incomes.append(("other", "продажа автомобиля", price))
+        f.declaration(y1).incomes.append(("other", "продажа автомобиля", price))
         ctx.case(f, "VEHICLE_DISAPPEARED", y1, f"автомобиль {car[1]} {car[2]} продан, доход «продажа автомобиля» указан",
                  expect="no_flag")
     return f
@@ -238,7 +239,7 @@ def s_late_submission(ctx, pid):
 def s_late_correction(ctx, pid):
     f = _build(ctx, pid, {"married": False, "children": []})
     y = ctx.Y0
-    d = f.decl(y)
+    d = f.declaration(y)
     f.submitted[y] = apr(y + 1, 3)
     corr = d.copy()
     acc = ctx.b.new_account(f.holdings["self"], "savings", D(y - 3, 9, 14), 41_250.0)
@@ -274,7 +275,7 @@ def s_expense_exceeds(ctx, pid):
     f = _build(ctx, pid, {"married": True, "salary": 780_000, "spouse_salary": 470_000,
                           "position": ("Главный специалист", 0, 0, True)})
     y = ctx.YL
-    d = f.decl(y)
+    d = f.declaration(y)
     deal = D(y, 7, 22)
     house = new_estate_row(ctx, "house", deal, 148.6)
     land = new_estate_row(ctx, "land", deal, 1500.0, address=house[6])
@@ -291,7 +292,7 @@ def s_expense_exceeds(ctx, pid):
 def s_payroll_mismatch(ctx, pid):
     f = _build(ctx, pid, {})
     y = ctx.Y0
-    sal = next(i[2] for i in f.decl(y).incomes if i[0] == "main_job")
+    sal = next(i[2] for i in f.declaration(y).incomes if i[0] == "main_job")
     f.payroll_delta[y] = r2(sal * 0.083)
     ctx.case(f, "PAYROLL_MISMATCH", y, f"в справке {rub(sal)} руб., начислено на 8,3 % больше ({rub(sal + f.payroll_delta[y])} руб.)")
     return f
@@ -302,8 +303,8 @@ def s_property_disappeared(ctx, pid):
         return _build(ctx, pid, {})
     f = _build(ctx, pid, {"married": True, "extras": [("garage", "self")]})
     y1 = ctx.Y1
-    home_cad = f.home["cad"]
-    g = next(e for e in f.decl(ctx.Y0).estates if e[1] == "garage" and e[7] != home_cad)
+    home_cad = f.own_home()["cad"]
+    g = next(e for e in f.declaration(ctx.Y0).estates if e[1] == "garage" and e[7] != home_cad)
     for yy, d in decls(f):
         if yy >= y1:
             d.estates.remove(g)
@@ -337,15 +338,15 @@ def s_area_changed(ctx, pid):
         return _build(ctx, pid, {})
     f = _build(ctx, pid, {"married": True, "extras": [("flat", "spouse")]})
     y1 = ctx.Y1
-    home_cad = f.home["cad"]
-    flat = next(e for e in f.decl(ctx.Y0, "spouse").estates if e[1] == "flat" and e[7] != home_cad and e[0] == "owned")
+    home_cad = f.own_home()["cad"]
+    flat = next(e for e in f.declaration(ctx.Y0, "spouse").estates if e[1] == "flat" and e[7] != home_cad and e[0] == "owned")
     new_area = round(flat[4] * 1.087, 1)
     new = flat[:4] + (new_area,) + flat[5:]
     for yy, d in decls(f, "spouse"):
         if yy >= y1:
             d.estates[d.estates.index(flat)] = new
     ctx.case(f, "PROPERTY_AREA_CHANGED", y1, f"квартира супруги: {num(flat[4])} → {num(new_area)} кв. м при том же кадастровом номере",
-             subject="spouse", relative_id=f.spouse.rid)
+             subject="spouse", relative_id=f.married().rid)
     return f
 
 
@@ -353,14 +354,14 @@ def s_share_changed(ctx, pid):
     f = _build(ctx, pid, {"married": True, "home": "shared"})
     y = ctx.YL
     if len(ctx.years) > 1:
-        cad = f.home["cad"]
-        d = f.decl(y)
+        cad = f.own_home()["cad"]
+        d = f.declaration(y)
         i, row = next((i, e) for i, e in enumerate(d.estates) if e[7] == cad)
         d.estates[i] = row[:3] + ("1/3",) + row[4:]
         ctx.case(f, "PROPERTY_SHARE_CHANGED", y, "доля в квартире 1/2 → 1/3 без сделки")
     # the servant holds shares of a joint-stock company that bids
     inn, name = ctx.company("АО")
-    d = f.decl(y)
+    d = f.declaration(y)
     d.securities.append((name, inn, "shares", 0.8, 120_000.0))
     ctx.plants.append(Plant(pid, "none", "АО", inn, name, None, y, [
         {"code": "STAKE_IN_SUPPLIER", "person_id": pid, "year": y, "expect": "flag", "subject": "self",
@@ -388,9 +389,9 @@ def s_vehicle_appeared(ctx, pid):
         acq = D(min(y - 3, ctx.years[-2] - 1), 5, 17)
         v = ctx.b.new_car(f.holdings["spouse"], acq, age=2)
         f.holdings["spouse"].vehicles.remove(v)
-        f.decl(y, "spouse").vehicles.append(tuple(v[:6]))
+        f.declaration(y, "spouse").vehicles.append(tuple(v[:6]))
         ctx.case(f, "VEHICLE_APPEARED", y, f"у супруги появился автомобиль {v[1]} {v[2]}, купленный {acq:%d.%m.%Y} (до конца {ctx.years[-2]} года)",
-                 subject="spouse", relative_id=f.spouse.rid)
+                 subject="spouse", relative_id=f.married().rid)
     return f
 
 
@@ -416,7 +417,7 @@ def s_account_undeclared(ctx, pid):
         opened = D(min(y - 3, ctx.years[-2] - 1), 8, 5)
         acc = ctx.b.new_account(f.holdings["self"], "savings", opened, 27_400.0)
         f.holdings["self"].accounts.remove(acc)
-        f.decl(y).accounts.append(tuple(acc[:6]))
+        f.declaration(y).accounts.append(tuple(acc[:6]))
         ctx.case(f, "ACCOUNT_UNDECLARED_BEFORE", y, f"счет, открытый {opened:%d.%m.%Y}, впервые указан в справке за {y} год")
     return f
 
@@ -425,7 +426,7 @@ def s_income_jump(ctx, pid):
     f = _build(ctx, pid, {"salary": 800_000, "position": ("Консультант", 0, 0, True)})
     if len(ctx.years) > 1:
         y = ctx.YL
-        f.decl(y).incomes.append(("other", "единовременная страховая выплата", 2_350_000.0))
+        f.declaration(y).incomes.append(("other", "единовременная страховая выплата", 2_350_000.0))
         ctx.case(f, "INCOME_JUMP", y, "доход вырос более чем втрое (страховая выплата 2 350 000 руб.)")
     return f
 
@@ -435,8 +436,8 @@ def s_savings_exceed(ctx, pid):
     if len(ctx.years) > 1:
         y = ctx.YL
         ensure_account(ctx, f)
-        d = f.decl(y)
-        prev = f.decl(ctx.years[-2])
+        d = f.declaration(y)
+        prev = f.declaration(ctx.years[-2])
         prev_nums = {a[1] for a in prev.accounts}
         i = max((i for i, a in enumerate(d.accounts) if a[1] in prev_nums), key=lambda i: d.accounts[i][5])
         income = d.total_income()
@@ -455,12 +456,12 @@ def n_flat_sold(ctx, pid):
     if not ctx.Y1:
         return f
     y1 = ctx.Y1
-    home_cad = f.home["cad"]
-    flat = next(e for e in f.decl(ctx.Y0).estates if e[1] == "flat" and e[7] != home_cad and e[0] == "owned")
+    home_cad = f.own_home()["cad"]
+    flat = next(e for e in f.declaration(ctx.Y0).estates if e[1] == "flat" and e[7] != home_cad and e[0] == "owned")
     for yy, d in decls(f):
         if yy >= y1:
             d.estates.remove(flat)
-    f.decl(y1).incomes.append(("other", "продажа квартиры", 1_450_000.0))
+    f.declaration(y1).incomes.append(("other", "продажа квартиры", 1_450_000.0))
     ctx.case(f, "PROPERTY_DISAPPEARED", y1, "квартира продана, доход «продажа квартиры» 1 450 000 руб. указан", expect="no_flag")
     ctx.case(f, "INCOME_JUMP", y1, "продажа квартиры увеличила доход менее чем вдвое", expect="no_flag")
     if len(ctx.years) > 2:
@@ -474,7 +475,7 @@ def n_rounding_and_new_account(ctx, pid):
                           "male": True, "surname": sur, "siblings": []})
     if ctx.Y1:
         y1 = ctx.Y1
-        cad = f.home["cad"]
+        cad = f.own_home()["cad"]
         for yy, d in decls(f):
             if yy >= y1:
                 i = next(i for i, e in enumerate(d.estates) if e[7] == cad)
@@ -527,9 +528,9 @@ def n_april_30(ctx, pid):
         deal = D(y, 6, 3)
         v = ctx.b.new_car(f.holdings["self"], deal, age=0)
         f.holdings["self"].vehicles.remove(v)
-        f.decl(y).vehicles.append(tuple(v[:6]))
+        f.declaration(y).vehicles.append(tuple(v[:6]))
         price = 1_150_000.0
-        f.decl(y).expenses.append(("vehicle", f"{v[1]} {v[2]}", price, deal,
+        f.declaration(y).expenses.append(("vehicle", f"{v[1]} {v[2]}", price, deal,
                                    "доход по основному месту работы, накопления за предыдущие годы"))
         ctx.case(f, "EXPENSE_EXCEEDS_3Y_INCOME", y, "автомобиль за 1 150 000 руб. при доходе семьи около 1,9 млн руб. в год",
                  expect="no_flag")
@@ -542,7 +543,7 @@ def n_correction_in_time(ctx, pid):
     f = _build(ctx, pid, {})
     y1 = ctx.Y1
     car = ensure_vehicle(ctx, f)
-    d = f.decl(y1)
+    d = f.declaration(y1)
     corr = d.copy()
     d.vehicles.remove(car)
     f.submitted[y1] = apr(y1 + 1, 8)
@@ -600,10 +601,10 @@ def n_maternity_and_closed_ip(ctx, pid):
     f = _build(ctx, pid, {"married": True, "male": True, "spouse_salary": 690_000,
                           "children": [{"birth": D(y0 - 1, 9, 2)}]})
     if ctx.Y1:
-        d = f.decl(y0, "spouse")
+        d = f.declaration(y0, "spouse")
         d.incomes = [i for i in d.incomes if i[0] != "main_job"] + [("other", "пособие по уходу за ребенком", 186_400.0)]
         ctx.case(f, "INCOME_JUMP", ctx.Y1, "супруга вышла из отпуска по уходу за ребенком: доход ×3,9, но рост менее 1 млн руб.",
-                 expect="no_flag", subject="spouse", relative_id=f.spouse.rid)
+                 expect="no_flag", subject="spouse", relative_id=f.married().rid)
     s = f.servant
     ctx.plants.append(Plant(pid, "none", "ИП", s.inn, f"ИП {s.full}", {
         "person_name": s.full, "person_inn": s.inn, "birth_date": s.birth, "role": "entrepreneur",
@@ -653,7 +654,7 @@ def p_spouse_maiden(ctx, pid):
     maiden = ctx.b.take_planted(lambda s: not N.is_invariant(s))
     f = _build(ctx, pid, {"male": True, "married": True, "surname": ctx.b.take_planted(), "role": "commission",
                           "spouse_surname": maiden, "keep_maiden": False, "department": "Отдел экономики и инвестиций"})
-    rel = f.spouse
+    rel = f.married()
     p = rel.p
     _affiliation(ctx, f, "spouse", rel, p.name_with_base(maiden), "maiden_name", "founder", 25.0, 1,
                  "супруга члена комиссии — учредитель участника с долей 25 % (в реестре под девичьей фамилией)")
@@ -786,7 +787,7 @@ def s_property_gone_other_sale(ctx, pid):
     by another member of the family, explains nothing (checks.md, issue 10)."""
     f = s_property_disappeared(ctx, pid)
     if ctx.Y1 and f.decl(ctx.Y1, "spouse") is not None:
-        f.decl(ctx.Y1, "spouse").incomes.append(("other", "продажа автомобиля", 640_000.0))
+        f.declaration(ctx.Y1, "spouse").incomes.append(("other", "продажа автомобиля", 640_000.0))
     return f
 
 

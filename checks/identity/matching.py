@@ -67,7 +67,7 @@ def match_evidence(kind: str, stage: int | None, score: float | None) -> dict[st
 def _python_lookup(ctx: Context, name: str, group: KeyColumns, distinct: pl.DataFrame) -> None:
     """Register `name`: the distinct source values with the keys the group's normaliser gives them."""
     values = distinct.rows()
-    made = [group.python(*row) for row in values]
+    made = [group.normalise(*row) for row in values]
     columns = {src: distinct[src] for src in group.sources}
     for number, output in enumerate(group.outputs):
         columns[output] = pl.Series(output, [m[number] for m in made], dtype=pl.Utf8)
@@ -128,7 +128,7 @@ def _fill_lazy(ctx: Context, spec: IdentitySpec, names: tuple[str, ...], tables:
         made = []
         for row in rows.select(list(group.sources)).rows():
             if row not in cache:
-                cache[row] = group.python(*row)
+                cache[row] = group.normalise(*row)
             made.append(cache[row])
         frame = pl.DataFrame({"rid": rows["rid"], **{
             out: pl.Series(out, [m[n] for m in made], dtype=pl.Utf8) for n, out in enumerate(group.outputs)}})

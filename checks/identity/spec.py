@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from checks.identity import keys as K
 from declarations.text import CYRILLIC_LOOK_ALIKES, LATIN_LOOK_ALIKES
@@ -48,6 +49,12 @@ class KeyColumns:
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(self.sql) if self.sql else self.outputs
+
+    def normalise(self, *values: Any) -> tuple:
+        """The outputs of a Python key for one distinct source value; an SQL key has none to call."""
+        if self.python is None:
+            raise TypeError(f"the key of {self.sources} is computed in SQL, not in Python")
+        return self.python(*values)
 
 
 @dataclass(frozen=True)

@@ -159,9 +159,10 @@ def candidate_pairs(people: pl.DataFrame, officers: pl.DataFrame, max_block_size
 def block_stats(people: pl.DataFrame, pairs: pl.DataFrame) -> dict[str, float]:
     """Candidate pairs per person alias (for the benchmark report)."""
     per_alias = pairs.group_by("alias_idx").len()
+    most = per_alias.get_column("len").max()  # None when there are no pairs
     return {
         "aliases": people.height,
         "pairs": pairs.height,
         "pairs_per_alias": pairs.height / max(people.height, 1),
-        "max_pairs_for_one_alias": int(per_alias.get_column("len").max() or 0),
+        "max_pairs_for_one_alias": most if isinstance(most, int) else 0,
     }

@@ -26,12 +26,12 @@ from checks.names import NameComparison, PersonName, compare_names, parse_frame,
 from checks.names.parse_frame import names_with_origins
 from declarations.settings import MatchSettings
 
-MATCH_SCHEMA = {
-    "alias_idx": pl.Int64, "officer_idx": pl.Int64, "score": pl.Float64, "method": pl.Utf8,
-    "birth": pl.Utf8, "inn": pl.Utf8, "parts": pl.List(pl.Struct({
-        "part": pl.Utf8, "how": pl.Utf8, "score": pl.Float64, "a": pl.Utf8, "b": pl.Utf8})),
-    "fits": pl.UInt32,  # leads only: how many of our people the register row fits
-}
+MATCH_SCHEMA = pl.Schema({
+    "alias_idx": pl.Int64(), "officer_idx": pl.Int64(), "score": pl.Float64(), "method": pl.Utf8(),
+    "birth": pl.Utf8(), "inn": pl.Utf8(), "parts": pl.List(pl.Struct({
+        "part": pl.Utf8(), "how": pl.Utf8(), "score": pl.Float64(), "a": pl.Utf8(), "b": pl.Utf8()})),
+    "fits": pl.UInt32(),  # leads only: how many of our people the register row fits
+})
 LEAD_METHODS = ("name_unique", "name_several")
 
 

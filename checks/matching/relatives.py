@@ -407,7 +407,7 @@ def _candidate(lead: Lead, surname: float, compared_with: int, spread: AgeSpread
     link, link_words = link_share(lead.relation, anchor_name, officer_name)
     reasons = [f"фамилия (в любой родовой форме) — у {one_in(surname)}", link_words]
     age = 1.0
-    if lead.gap is not None:
+    if lead.gap is not None and lead.anchor.birth is not None:  # a gap is measured from the anchor's birth
         age = spread.chance_over_kin(lead.relation, lead.anchor.birth, lead.gap)
         how_often = (f"в {number_ru(1 / age, group=False)} раза чаще" if age < 1 else f"в {number_ru(age, group=False)} раза реже")
         reasons.append(f"{'моложе' if lead.gap > 0 else 'старше'} на {age_ru(lead.gap)}: у родственников такая "
@@ -421,10 +421,10 @@ def _candidate(lead: Lead, surname: float, compared_with: int, spread: AgeSpread
     if lead.anchor.birth is not None:
         propensity = spread.officer_propensity(lead.relation, lead.anchor.birth, lead.gap, rules)
         if propensity < 0.5 or propensity > 2:
-            age = "такого возраста" if lead.gap is not None else "возраста, обычного для такого родства,"
+            of_age = "такого возраста" if lead.gap is not None else "возраста, обычного для такого родства,"
             how_often = (f"в {number_ru(1 / propensity, group=False)} раза реже" if propensity < 1
                          else f"в {number_ru(propensity, group=False)} раза чаще")
-            reasons.append(f"лица {age} среди лиц участников встречаются {how_often}, чем в среднем")
+            reasons.append(f"лица {of_age} среди лиц участников встречаются {how_often}, чем в среднем")
     region = 1.0
     if regions is not None:
         region, words = regions.likelihood(inn_region(lead.anchor.inn), inn_region(lead.officer.get("person_inn")))
@@ -475,11 +475,12 @@ def describe(evidence: dict) -> str:
              f"{', '.join(evidence.get('procedures') or [])}",
              f"Возможные родственники, по убыванию оценки (показаны от {number_ru(evidence.get('min_score', 0), group=False)}):"]
     for candidate in evidence.get("candidates") or []:
-        roles = ", ".join(OFFICER_ROLES.get(r, r) for r in candidate.get("roles") or [candidate.get("role")])
+        roles = ", ".join(OFFICER_ROLES.get(r, r) for r in candidate.get("roles") or [candidate["role"]])
         if candidate.get("share_pct") is not None:
             roles += f" ({candidate['share_pct']:g} %)"
         born = f", род. {date_ru(candidate['birth_date'])}" if candidate.get("birth_date") else ""
-        whose = WHOSE_RU.get((candidate.get("compared_with") or {}).get("whose"), "")
+        compared_with: dict = candidate.get("compared_with") or {}
+        whose = WHOSE_RU.get(compared_with.get("whose", "self"), "")
         lines.append(f"{candidate.get('rank')}. «{candidate.get('name')}» — {roles}{born}; "
                      f"{KINSHIP_RU.get(candidate.get('kinship'), candidate.get('kinship'))}{whose}; "
                      f"оценка {number_ru(candidate.get('kinship_score', 0), group=False)}: {candidate.get('why', '')}")

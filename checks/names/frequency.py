@@ -46,7 +46,10 @@ def _connection() -> duckdb.DuckDBPyConnection:
 @lru_cache(maxsize=None)
 def total(name: str) -> int:
     """How many people a table counts."""
-    return int(_connection().execute(f"SELECT sum(count) FROM read_parquet('{table(name)}')").fetchone()[0])
+    row = _connection().execute(f"SELECT sum(count) FROM read_parquet('{table(name)}')").fetchone()
+    if row is None:  # an aggregate always gives one row
+        raise LookupError(f"no total for {name}")
+    return int(row[0])
 
 
 def _surname_forms(key: str) -> set[str]:

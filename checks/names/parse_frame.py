@@ -115,17 +115,17 @@ def _parse_plain(frame: pl.DataFrame) -> pl.DataFrame:
     for (layout, _), total in zip(_TEMPLATES[1:], totals[1:]):  # strictly greater wins, as in _best_layout
         best = pl.when(total > best_score).then(pl.lit(layout)).otherwise(best)
         best_score = pl.max_horizontal(best_score, total)
-    layout = pl.col("layout")
+    chosen = pl.col("layout")
 
     def parts(w: str, joiner: str, what: str) -> list[pl.Expr]:
         """Surname, given name and patronymic under the chosen layout, from words w0..w2 or r0..r2."""
         a, b, c = pl.col(f"{w}0"), pl.col(f"{w}1"), pl.col(f"{w}2")
         return [
-            pl.when(layout == "SGP").then(a).when(layout == "GPS").then(c)
-            .when(layout == "SSG").then(pl.concat_str(a, b, separator=joiner))
+            pl.when(chosen == "SGP").then(a).when(chosen == "GPS").then(c)
+            .when(chosen == "SSG").then(pl.concat_str(a, b, separator=joiner))
             .otherwise(pl.concat_str(b, c, separator=joiner)).alias(f"surname{what}"),
-            pl.when(layout == "SGP").then(b).when(layout == "SSG").then(c).otherwise(a).alias(f"given{what}"),
-            pl.when(layout == "SGP").then(c).when(layout == "GPS").then(b).otherwise(pl.lit(""))
+            pl.when(chosen == "SGP").then(b).when(chosen == "SSG").then(c).otherwise(a).alias(f"given{what}"),
+            pl.when(chosen == "SGP").then(c).when(chosen == "GPS").then(b).otherwise(pl.lit(""))
             .alias(f"patronymic{what}"),
         ]
 

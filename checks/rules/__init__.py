@@ -125,7 +125,8 @@ class Context:
             return params or []
         if isinstance(params, list) and params:
             raise TypeError("a statement naming run values ($year) takes named parameters ($name), not ?")
-        return {**{name: self.run_values[name] for name in names}, **(params or {})}
+        named = params if isinstance(params, dict) else {}
+        return {**{name: self.run_values[name] for name in names}, **named}
 
     def once(self, key: str, build: Callable[[], Any]) -> Any:
         """Build a shared intermediate (a temp table) once per run."""

@@ -17,6 +17,7 @@ import traceback
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import duckdb
 import typer
@@ -48,7 +49,7 @@ def detail(message: str) -> None:
         console.print(message, markup=False, style="dim", soft_wrap=True)
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     err_console.print(Text.assemble(("Ошибка: ", "bold red"), message), soft_wrap=True)  # a line, never cut
     raise typer.Exit(code)
 
@@ -108,7 +109,8 @@ _OS_REASONS = {
 
 def os_error_message(error: OSError) -> str:
     """An OSError in Russian with the path it concerns; outputs that were being written stay as they were."""
-    reason = _OS_REASONS.get(error.errno, error.strerror or str(error))
+    known = _OS_REASONS.get(error.errno) if error.errno is not None else None
+    reason = known or error.strerror or str(error)
     path = error.filename if error.filename is not None else ""
     where = f"{path}: " if path else ""
     return f"{where}{reason}; прежние файлы результатов не изменены"

@@ -13,7 +13,8 @@ from declarations.cli.console import Verbosity, console, detail, progress, say, 
 from declarations.cli.results import (Deadline, DemoDone, FlagListing, MatchExample, Published, ReportWritten,
                                       Reviewed, TemplateWritten)
 from declarations.load import discover, load_paths
-from declarations.store import DEFAULT_DB, Store
+from declarations.people import LinkSummary
+from declarations.store import DEFAULT_DB, LoadResult, Store
 
 app = typer.Typer(
     help=(
@@ -67,7 +68,8 @@ def load(
     files, _ = discover(paths)
     options = ReadOptions(year=year, organisation=organisation)
     settings = load_settings(config)
-    results, linked = [], []
+    results: list[LoadResult] = []
+    linked: list[LinkSummary] = []
     try:
         with Store(db) as store, progress(len(files), "Загрузка") as advance:
             for result in load_paths(store, paths, on_file=lambda p: advance(0, f"Проверка {p.name}"),

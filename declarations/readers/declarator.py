@@ -147,7 +147,7 @@ def read(data: object, file: str, sha256: str = "", options: ReadOptions | None 
 
         def declaration_for(row: Row | None) -> dict:
             subject = row.relative if row and row.relative else "self"
-            index = (row.relative_index or 1) if subject != "self" else None
+            index = (row.relative_index or 1) if row and subject != "self" else None
             key = (subject, index)
             if key not in subjects:
                 subjects[key] = {
@@ -197,12 +197,12 @@ def read(data: object, file: str, sha256: str = "", options: ReadOptions | None 
         kept_vehicles = 0
         for row in section.vehicles:
             for part in vehicle_parts(row.values.get("text") or ""):
-                parsed = parse_vehicle(part, row.values.get("type_raw"))
+                vehicle = parse_vehicle(part, row.values.get("type_raw"))
                 kept_vehicles += 1
                 vehicles.append({
-                    "declaration_id": declaration_for(row)["declaration_id"], "vehicle_type": parsed.vehicle_type,
-                    "make": parsed.make.split(" ", 1)[0], "model": parsed.model, "year_made": parsed.year_made,
-                    "ownership": parsed.ownership, "text": part, "source_row": section.number,
+                    "declaration_id": declaration_for(row)["declaration_id"], "vehicle_type": vehicle.vehicle_type,
+                    "make": vehicle.make.split(" ", 1)[0], "model": vehicle.model, "year_made": vehicle.year_made,
+                    "ownership": vehicle.ownership, "text": part, "source_row": section.number,
                 })
         if not has_income and not kept_estates and not kept_vehicles:
             for declaration in subjects.values():

@@ -241,7 +241,7 @@ def _document_defaults(check: _Checker, document: object) -> dict:
 def read_sections(data: object, file: str) -> tuple[list[Section], list[Issue]]:
     """All sections of one Declarator file and every problem found in it."""
     check = _Checker(file)
-    sections: list[Section] = []
+    sections: list[Section | None] = []  # None: an entry whose problems are in `check.issues`
     if not isinstance(data, dict):
         check.add("", None, "", "объект JSON с persons или sections", type(data).__name__)
         return [], check.issues
@@ -254,11 +254,14 @@ def read_sections(data: object, file: str) -> tuple[list[Section], list[Issue]]:
     elif "persons" in data:
         defaults = _document_defaults(check, data.get("document"))
         sheets = data.get("document_sheet_props")
-        sheet_defaults = []
+        sheet_defaults: list[dict] = []
         if sheets is not None:
             for index, sheet in enumerate(check.listed("document_sheet_props", None, "", sheets)):
-                sheet_defaults.append(_document_defaults(check, sheet) if isinstance(sheet, dict) else
-                                      check.add("document_sheet_props", index + 1, "", "объект JSON", sheet) or {})
+                if isinstance(sheet, dict):
+                    sheet_defaults.append(_document_defaults(check, sheet))
+                else:
+                    check.add("document_sheet_props", index + 1, "", "объект JSON", sheet)
+                    sheet_defaults.append({})
         for number, entry in enumerate(check.listed("persons", None, "persons", data["persons"]), start=1):
             own = dict(defaults)
             if isinstance(entry, dict):
@@ -269,7 +272,9 @@ def read_sections(data: object, file: str) -> tuple[list[Section], list[Issue]]:
                     own = {**own, **{k: v for k, v in sheet_defaults[0].items() if v is not None}}
             sections.append(_section(check, "persons", number, entry, own))
     elif "person" in data:
-        document = data.get("document") if isinstance(data.get("document"), dict) else {}
+        document = data.get("document")
+        if not isinstance(document, dict):
+            document = {}
         defaults = _document_defaults(check, {"name": document.get("name")})
         sections.append(_section(check, "declaration", 1, data, defaults))
     else:

@@ -11,6 +11,7 @@ that names only a person or a period names no organisation (empty result).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from declarations.text import fold
 
@@ -54,7 +55,7 @@ _LEADING_WORDS = re.compile(_REMOVE[-1].pattern, _FLAGS)
 _GENERIC_BEFORE_NAME = re.compile(r"^\s*(?i:организаций|организации|учреждений|учреждения)\s+(?=[А-ЯЁA-Z«\"])")
 
 
-def organisation_from_title(title: str | None, person_names: list[str] = ()) -> str:
+def organisation_from_title(title: str | None, person_names: Sequence[str] = ()) -> str:
     """The organisation a title names, or '' when it names none (only a period or a person)."""
     text = (title or "").strip()
     if "|" in text:
@@ -80,7 +81,7 @@ def _stem(word: str) -> str:
     return word[:-2] if len(word) > 5 else word[:-1] if len(word) > 3 else word
 
 
-def _without_names(text: str, person_names: list[str]) -> str:
+def _without_names(text: str, person_names: Sequence[str]) -> str:
     """The declarants' names cut out of a title, in any case («… главы поселения Бельтюгова Сергея Аркадьевича»)."""
     for name in dict.fromkeys(person_names):
         words = [w for w in re.split(r"[\s.]+", name or "") if w]
@@ -95,7 +96,7 @@ def _without_names(text: str, person_names: list[str]) -> str:
     return text
 
 
-def _names_a_person(text: str, person_names: list[str]) -> bool:
+def _names_a_person(text: str, person_names: Sequence[str]) -> bool:
     folded = fold(text)
     for name in person_names:
         surname = fold(name).split(" ")[0] if name else ""

@@ -27,7 +27,7 @@ class _Shape(Exception):
         self.where, self.expected, self.found = where, expected, found
 
 
-_TYPES_RU = {dict: "объект", list: "список", str: "строка"}
+_TYPES_RU: dict[type, str] = {dict: "объект", list: "список", str: "строка"}
 
 
 def _typed(value: object, kind: type, where: str, default=None):

@@ -9,6 +9,7 @@ top ten rows that names known columns (sites often put a title above the table).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,7 +89,7 @@ def name_columns(
     return RawSheet(sheet, sheet_name, frame, headers, file), issues
 
 
-def repeated_headers(values: list[object], file: str, sheet_name: str, row: int) -> list[Issue]:
+def repeated_headers(values: Sequence[object], file: str, sheet_name: str, row: int) -> list[Issue]:
     """A header written twice: which of the two columns holds the data is not ours to guess."""
     seen: set[str] = set()
     issues = []
@@ -103,7 +104,7 @@ def repeated_headers(values: list[object], file: str, sheet_name: str, row: int)
     return issues
 
 
-def _unique_headers(values: list[object]) -> list[str]:
+def _unique_headers(values: Sequence[object]) -> list[str]:
     seen: dict[str, int] = {}
     names = []
     for i, value in enumerate(values):

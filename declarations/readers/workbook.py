@@ -70,7 +70,7 @@ def _header_of(raw: RawSheet | None, letter: str, first_column: int) -> str:
     """The header of an Excel column as written (the cell's reference where the sheet has none)."""
     index = column_index_from_string(letter) - first_column
     written = [c for c in raw.frame.columns if c != ROW] if raw is not None else []
-    if 0 <= index < len(written):
+    if raw is not None and 0 <= index < len(written):
         name = written[index]
         return raw.headers.get(name, name)
     return f"ячейка {letter}"
