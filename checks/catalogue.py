@@ -4,7 +4,8 @@ Everything else about a code is derived from its entry here: the check registry
 (`checks/registry.py` orders the rules by it), the З flag builders
 (`checks/matching/findings.py`, `relatives.py`), `checks.flags` severities and statuses,
 the `flag_codes` and `flag_labels` tables the analyst views join (`checks/flag_codes.py`),
-the HR workbook's and the report's Russian labels, and the generated tables of README.md,
+the HR workbook's and the report's Russian labels, the declaration of its evidence
+(`FindingCode.evidence`, from checks/evidence.py), and the generated tables of README.md,
 docs/analysts.md and `checks/registry.py` (`make docs`; tests/test_catalogue_docs.py
 fails when one is stale). A rule module only says which code it implements
 (`@rule("INCOME_JUMP")`) and how it finds the rows.

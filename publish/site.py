@@ -35,6 +35,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from declarations import atomic
+from declarations.russian import plural
 
 from publish.public_rows import COLUMNS, GROUPS, Block, Cell, OrganisationTable, PublicYear, block_grid, title_lines
 
@@ -45,15 +46,6 @@ NUMERIC = {5, 8, 11}  # 0-based columns right-aligned: areas and income
 PAGE_SIZE = 1000  # declarants on one page of an organisation's table
 MANIFEST = "manifest.json"
 FORMATS = (("xlsx", "Excel (.xlsx)"), ("csv", "CSV"), ("json", "JSON (формат Декларатора)"))
-
-
-def plural(n: int, one: str, few: str, many: str) -> str:
-    n = abs(int(n))
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
 
 
 def _lines(text: str) -> Markup:
