@@ -1,12 +1,13 @@
 """What each finding's evidence holds: per code, every field with its Russian label, its format and
 whether it may be shown to the head of the organisation.
 
-A rule writes its evidence as a plain dict (stored as JSON in `flags.evidence`); this module says
-what that dict may contain. `SPECS[code]` is an :class:`EvidenceSpec`: a tree of :class:`Field`s,
-one per key (a record's fields nested under it, a list's item fields under the list). The single
-renderer (`checks/evidence_render.py`) takes labels and formats from here, and the report keeps
-only fields marked `public` — an allow-list: a key a rule adds without declaring it here, or
-declares private, never reaches the report, and the test suite fails on an undeclared key.
+A rule writes its evidence as a plain dict (stored as JSON in `flags.evidence`). What that dict may
+contain is declared in the code's entry of `checks/catalogue.py` (`evidence=`), with the field kinds
+and building blocks of this module; `entry.evidence_spec` is an :class:`EvidenceSpec`: a tree of
+:class:`Field`s, one per key (a record's fields nested under it, a list's item fields under the
+list). The single renderer (`checks/evidence_render.py`) takes labels and formats from it, and the
+report keeps only fields marked `public` — an allow-list: a key a rule adds without declaring it,
+or declares private, never reaches the report, and the test suite fails on an undeclared key.
 
 Private (never in the report): the servant's and relatives' names, birth dates, addresses, account,
 cadastral and registration numbers, personal INNs and identifiers, and the technical arithmetic
@@ -19,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from checks.matching.findings import HOW_RU, METHOD_RU, PART_RU
 from declarations.model import (ASSET_KINDS, DECLARATION_KINDS, HOLDINGS, INCOME_TYPES, OBJECT_TYPES,
                                 OFFICER_ROLES, OWNERSHIPS, PROCUREMENT_ROLES, RELATIONS, SECURITY_KINDS,
                                 SUBJECTS, VEHICLE_TYPES)
@@ -172,6 +172,17 @@ MATCHED_BY = {"identifier": "по номеру (идентификатору)", 
               "only_of_type": "единственный объект этого вида в обеих справках",
               "only_of_bank": "единственный счет в этом банке в обеих справках",
               "none": "не сопоставлено ни по номеру, ни по признакам"}
+# how `declarations match` compared a name and a person (evidence of section З)
+HOW_RU = {
+    "exact": "совпадает", "yo": "совпадает с учетом ё/е", "translit": "совпадает в транслитерации",
+    "variant": "вариант имени", "gender_form": "другая родовая форма", "typo": "опечатка",
+    "initials": "совпадают инициалы", "missing": "нет в одной из записей", "differ": "различается",
+}
+PART_RU = {"surname": "фамилия", "given": "имя", "patronymic": "отчество"}
+METHOD_RU = {"inn": "по ИНН", "name": "по ФИО", "name+birth_date": "по ФИО и дате рождения",
+             "name_unique": "по ФИО (инициалы или неполное ФИО; других подходящих лиц нет)",
+             "name_several": "по ФИО (инициалы или неполное ФИО; подходит и к другим лицам из анкет)"}
+
 CHOICES: dict[str, dict[str, str]] = {
     "subject": {**SUBJECTS, "other": "иное лицо"}, "relation": RELATIONS,
     "kinship": {**RELATIONS, "siblings": "брат или сестра", "parent_child": "ребенок служащего",
@@ -286,93 +297,3 @@ OFFICER = (private("name", label="ФИО"), f("role", CHOICE), f("share_pct", PE
 
 # --------------------------------------------------------------------------- per code
 
-SPECS: dict[str, EvidenceSpec] = {spec.code: spec for spec in (
-    # С — сроки и полнота
-    EvidenceSpec("MISSING_DECLARATION", (
-        SERVANT, f("year", NUMBER), declaration("declarations_of_year", many=True))),
-    EvidenceSpec("MISSING_FAMILY_DECLARATION", (
-        SERVANT, f("year", NUMBER),
-        record("relative", private("relative_id", label="Код родственника"), f("relation", CHOICE),
-               private("full_name", label="ФИО"), private("birth_date", DATE), f("age_on_31_december", NUMBER)),
-        declaration("declarations_of_year", many=True))),
-    EvidenceSpec("LATE_SUBMISSION", (
-        SERVANT, f("year", NUMBER), f("deadline", DATE), f("days_late", NUMBER),
-        declaration("declarations", f("days_late", NUMBER), many=True))),
-    EvidenceSpec("LATE_CORRECTION", (
-        SERVANT, declaration("declaration"), f("deadline", DATE), f("days_late", NUMBER),
-        f("correction_deadline", DATE), f("grace_months", NUMBER))),
-    EvidenceSpec("CHILD_NOT_MINOR", (
-        SERVANT, declaration("declaration"), private("name", label="ФИО"), private("birth_date", DATE),
-        f("birth_date_from", CHOICE), f("age_on_31_december", NUMBER), f("adult_age", NUMBER))),
-    # В — согласованность справки
-    EvidenceSpec("EXPENSE_EXCEEDS_3Y_INCOME", (
-        SERVANT, f("subject", CHOICE), private("subject_key"), f("declaration_id"), f("year", NUMBER),
-        record("expense", f("asset_kind", CHOICE), f("description"), f("amount", MONEY), f("deal_date", DATE),
-               f("funds_source"), SOURCE_ROW),
-        f("deal_year", NUMBER),
-        rows("income_years", f("year", NUMBER), f("declared", YES_NO), f("self_income", MONEY),
-             f("spouse_income", MONEY), f("declaration_ids", LIST)),
-        f("income_total", MONEY), f("missing_years", LIST, item=NUMBER))),
-    EvidenceSpec("PAYROLL_MISMATCH", (
-        SERVANT, f("year", NUMBER), f("declaration_id"), f("declared_main_job", MONEY),
-        rows("main_job_incomes", *INCOME_ROW), f("payroll", MONEY),
-        private("payroll_source_rows", LIST, item=NUMBER, label="Строки файла бухгалтерии"),
-        f("difference", MONEY), f("difference_pct", PERCENT),
-        record("tolerance", f("pct", PERCENT), f("rub", MONEY)))),
-    # Д — динамика
-    EvidenceSpec("PROPERTY_DISAPPEARED", (SERVANT, *gone("real_estate"))),
-    EvidenceSpec("PROPERTY_APPEARED", (
-        SERVANT, *asset_pair("real_estate", f("reason", CHOICE), f("reason_text")))),
-    EvidenceSpec("PROPERTY_AREA_CHANGED", (
-        SERVANT, *asset_pair("real_estate", f("area_change_pct", PERCENT), f("tolerance_pct", PERCENT)))),
-    EvidenceSpec("PROPERTY_SHARE_CHANGED", (
-        SERVANT, *asset_pair("real_estate", f("share_before"), f("share_after"), rows("deals", f("what")),
-                             rows("sale_incomes", *SALE_ROW)))),
-    EvidenceSpec("VEHICLE_DISAPPEARED", (SERVANT, *gone("vehicle"))),
-    EvidenceSpec("VEHICLE_APPEARED", (SERVANT, *asset_pair("vehicle", f("reason_text")))),
-    EvidenceSpec("ACCOUNT_OPEN_DATE_CHANGED", (SERVANT, *asset_pair("account"))),
-    EvidenceSpec("ACCOUNT_UNDECLARED_BEFORE", (SERVANT, *asset_pair("account", f("reason_text")))),
-    EvidenceSpec("INCOME_JUMP", (
-        SERVANT, *PAIR,
-        side("previous", f("income_total", MONEY), rows("incomes", *INCOME_ROW)),
-        side("current", f("income_total", MONEY), rows("incomes", *INCOME_ROW)),
-        f("change", MONEY), f("ratio", RATIO), record("thresholds", f("ratio", RATIO), f("rub", MONEY)))),
-    EvidenceSpec("SAVINGS_EXCEED_INCOME", (
-        SERVANT, *PAIR,
-        side("previous", f("balance_total", MONEY), rows("accounts", *ACCOUNT_ROW)),
-        side("current", f("balance_total", MONEY), f("income_total", MONEY), rows("accounts", *ACCOUNT_ROW)),
-        f("growth", MONEY))),
-    # З — закупки и конфликт интересов
-    EvidenceSpec("PROCUREMENT_AFFILIATION", (
-        SERVANT,
-        record("relative", private("relative_id", label="Код родственника"), f("relation", CHOICE),
-               private("name", label="ФИО"), f("matched_under", CHOICE), private("birth_date", DATE)),
-        record("officer", *OFFICER, private("birth_date", DATE), f("source", CHOICE)),
-        COMPANY,
-        record("procedure", f("id"), f("customer"), f("customer_inn"), f("date", DATE), f("amount", MONEY),
-               f("is_winner", YES_NO)),
-        PERSON_MATCH, private("explanation", label="Пояснение"), f("ground"))),
-    EvidenceSpec("SERVANT_IS_OFFICER", (
-        SERVANT, record("officer", *OFFICER), COMPANY, PERSON_MATCH, private("explanation", label="Пояснение"),
-        f("ground"))),
-    EvidenceSpec("STAKE_IN_SUPPLIER", (
-        SERVANT, record("declaration", f("declaration_id"), f("year", NUMBER), f("subject", CHOICE)),
-        record("security", f("issuer_name"), f("issuer_inn"), f("kind", CHOICE), f("share_pct", PERCENT),
-               f("amount", MONEY)),
-        record("supplier", f("inn"), f("name"), f("procedures", LIST), f("won_any", YES_NO)))),
-    EvidenceSpec("POSSIBLE_UNDECLARED_RELATIVE", (
-        SERVANT, COMPANY, f("procedures", LIST),
-        rows("candidates", f("rank", NUMBER), private("name", label="ФИО"), f("role", CHOICE),
-             f("roles", LIST, item=CHOICE), f("share_pct", PERCENT), private("birth_date", DATE),
-             f("kinship", CHOICE), record("compared_with", private("name", label="ФИО"), f("whose", CHOICE)),
-             f("age_difference", NUMBER), f("kinship_score", SCORE), f("why"),
-             record("chance", f("surname", NUMBER), f("link", NUMBER), f("age", NUMBER), f("officers", NUMBER),
-                    f("expected", NUMBER), f("kin_age", NUMBER), f("region", NUMBER),
-                    f("odds_against", NUMBER), public=False, label="Расчет оценки"),
-             f("procedures", LIST)),
-        f("min_score", NUMBER), f("why"))),
-)}
-
-
-def spec_for(code: str) -> EvidenceSpec | None:
-    return SPECS.get(code)

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from checks.catalogue import describer_of
-from checks.evidence import (AREA, CHOICE, COMPARISON, DATE, LIST, MONEY, PERCENT, RATIO, SCORE, SPECS, TEXT,
+from checks.catalogue import BY_CODE, describer_of
+from checks.evidence import (AREA, CHOICE, COMPARISON, DATE, LIST, MONEY, PERCENT, RATIO, SCORE, TEXT,
                              ASSET_LABELS, LABELS, Field, public_part)
 from declarations.model import ASSET_KINDS, INCOME_TYPES, OBJECT_TYPES, OWNERSHIPS, RELATIONS, VEHICLE_TYPES
 from declarations.russian import NBSP, area_ru, date_ru, number_ru, rub, years_ru
@@ -223,7 +223,7 @@ def _child(spec: Field | None, key: str) -> Field:
 def evidence_line(code: str, evidence: Any) -> str:
     """Every field (private ones too: the HR officer's own data) as `label: value`, nested records
     in parentheses; the fallback line of the HR workbook for a code without its own describer."""
-    spec = SPECS[code].root if code in SPECS else None
+    spec = BY_CODE[code].evidence_spec.root if code in BY_CODE else None
     return _line(spec, evidence, 0)
 
 
@@ -438,7 +438,7 @@ def evidence_view(code: str, evidence: dict[str, Any]) -> EvidenceView:
     """The public facts of a flag's evidence for the report; the two declarations of a year-over-year
     flag side by side. Only fields the code's spec marks public are read: a code or a key without a
     declaration shows nothing."""
-    spec = SPECS[code].root if code in SPECS else None
+    spec = BY_CODE[code].evidence_spec.root if code in BY_CODE else None
     view = EvidenceView()
     if spec is None or not isinstance(evidence, dict):
         return view

@@ -11,6 +11,7 @@ POSSIBLE_UNDECLARED_RELATIVE lives in `relatives.py` (names, ages and rarity).
 from __future__ import annotations
 
 from checks import catalogue
+from checks.evidence import HOW_RU, METHOD_RU, PART_RU
 from checks.flags import Flag
 from checks.matching.decide import LEAD_METHODS
 from declarations.model import OFFICER_ROLES, PROCUREMENT_ROLES, RELATIONS, SECURITY_KINDS, SUBJECTS
@@ -22,15 +23,6 @@ CODES = {c.code for c in catalogue.of_families("З")}
 AFFILIATION = catalogue.entry("PROCUREMENT_AFFILIATION")
 OFFICER = catalogue.entry("SERVANT_IS_OFFICER")
 STAKE = catalogue.entry("STAKE_IN_SUPPLIER")
-HOW_RU = {
-    "exact": "совпадает", "yo": "совпадает с учетом ё/е", "translit": "совпадает в транслитерации",
-    "variant": "вариант имени", "gender_form": "другая родовая форма", "typo": "опечатка",
-    "initials": "совпадают инициалы", "missing": "нет в одной из записей", "differ": "различается",
-}
-PART_RU = {"surname": "фамилия", "given": "имя", "patronymic": "отчество"}
-METHOD_RU = {"inn": "по ИНН", "name": "по ФИО", "name+birth_date": "по ФИО и дате рождения",
-             "name_unique": "по ФИО (инициалы или неполное ФИО; других подходящих лиц нет)",
-             "name_several": "по ФИО (инициалы или неполное ФИО; подходит и к другим лицам из анкет)"}
 
 
 SETUP_SQL = f"""
