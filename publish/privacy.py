@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from declarations.model import private_fields
 from declarations.store import Store
 from declarations.text import fold, fold_look_alikes, fold_look_alikes_sql
+from publish.private_addresses import retyped_addresses
 from publish.private_forms import NUMBER_COLUMNS, candidates, compact_sql
 
 # Every declarant of the year, from HR workbooks and from public (Declarator) data alike.
@@ -99,6 +100,7 @@ class Scrubber:
         cleaned = re.sub(r"\s+([,;.)])", r"\1", cleaned)
         cleaned = re.sub(r"\(\s*\)", "", cleaned)
         cleaned = re.sub(r"([,;])\s*(?=[,;])", "", cleaned)
+        cleaned = re.sub(r":\s*(?=[,;)]|$)", "", cleaned)  # «продажи квартиры: <cut>; накопления»
         return cleaned.strip(" ,;:")
 
 
@@ -193,7 +195,20 @@ def scrub_texts(store: Store, year: int, texts: Iterable[str | None]) -> dict[st
         words.update(_name_words_python(pid, text, own))
     scrubber = Scrubber(secrets, words)
     spans = _typed_forms(store, year, distinct)
+    for text, found in retyped_addresses(store.con, _private_addresses(store), {"year": int(year)}, distinct).items():
+        spans.setdefault(text, []).extend(found)
     return {text: scrubber(text, spans.get(text, ())) for text in distinct}
+
+
+def _private_addresses(store: Store) -> list[str]:
+    """SELECTs of the year's private addresses (`value`, the year bound as `$year`)."""
+    selects = []
+    for table, columns in private_fields().items():
+        scope = _private_scope(store, table) if "address" in columns and "address" in store.table_columns(table) \
+            else None
+        if scope:
+            selects.append(f"SELECT address AS value FROM {table} WHERE {scope} AND address IS NOT NULL")
+    return selects
 
 
 def _private_dates(store: Store, year: int) -> list[str]:

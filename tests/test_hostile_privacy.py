@@ -10,6 +10,7 @@ import pytest
 
 from declarations.settings import settings_from
 from declarations.store import Store
+from publish.private_addresses import address_runs
 from publish.private_forms import compact, date_candidates, number_candidates
 from publish.publisher import publish_year
 from tests.conftest import load, write_csv_workbook
@@ -21,9 +22,11 @@ PLANTED = {
     "department": "Отдел учета, д.р. супруги 3 февраля 1982 г., счет 40817 810 0000 0000 0001",
     "model": "Camry a 123 bc 77",
     "make": "Toyota 03.02.82",
+    # the spouse's address as stored is «ул. Советская, д. 48, кв. 3, г. Энск»: retyped in another order
+    "funds_source": "доход от продажи квартиры: г. Энск, Советская ул., д.48; накопления",
 }
 LEAKS = ["Мари", "Сидоров", "5001 0073 2259", "500100732259", "a 123 bc 77", "40817 810", "3 февраля 1982",
-         "03.02.82"]
+         "03.02.82", "Советская", "д.48"]
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +35,9 @@ def published(tmp_path_factory) -> str:
     sheets = english_sheets()
     sheets["servants"][0].update(position=PLANTED["position"], department=PLANTED["department"])
     sheets["vehicles"][0].update(model=PLANTED["model"], make=PLANTED["make"])
+    sheets["relatives"][0]["address"] = "ул. Советская, д. 48, кв. 3, г. Энск"
+    sheets["expenses"] = [{"declaration_id": "d1", "asset_kind": "real_estate", "description": "квартира",
+                           "amount": "5000000", "deal_date": "2023-05-01", "funds_source": PLANTED["funds_source"]}]
     with Store(tmp / "store.duckdb") as store:
         load(store, write_csv_workbook(tmp / "wb", sheets))
         paths = publish_year(store, 2023, tmp / "out", settings_from())
@@ -52,6 +58,7 @@ def test_no_planted_private_value_is_published(published, leak):
 
 def test_the_rest_of_the_text_is_kept(published):
     assert "Начальник отдела" in published and "Отдел учета" in published and "Camry" in published
+    assert "доход от продажи квартиры" in published and "накопления" in published
 
 
 @pytest.mark.parametrize("text, value", [
@@ -76,3 +83,21 @@ def test_a_name_stem_does_not_cut_longer_words():
 
     scrub = Scrubber([], ["Мария"])
     assert scrub("отдел Мариинского района, супруга Марии") == "отдел Мариинского района, супруга"
+
+
+@pytest.mark.parametrize("text, address", [
+    ("продажа квартиры по адресу г. Энск, Советская ул., д.48; накопления", "г. Энск, Советская ул., д.48"),
+    ("доход от продажи (Советская ул., д. 48, кв. 3, г. Энск)", "Советская ул., д. 48, кв. 3, г. Энск"),
+    ("ипотека, ул. Ленина, 5, кв. 12, и собственные средства", "ул. Ленина, 5, кв. 12"),
+    ("ПРОДАЖА: г.Энск, ул.Советская, д.48", "г.Энск, ул.Советская, д.48"),
+])
+def test_an_address_is_found_however_it_is_ordered(text, address):
+    assert [text[start:end] for start, end in address_runs(text)] == [address]
+
+
+@pytest.mark.parametrize("text", [
+    "накопления за 2019-2023 годы", "кредит ПАО Сбербанк, договор № 123", "Тойота Камри, 2015 г. в.",
+    "г. Энск", "доход по основному месту работы, 1 474 895,00 руб.",
+])
+def test_text_without_a_street_and_a_house_is_no_address(text):
+    assert address_runs(text) == []
