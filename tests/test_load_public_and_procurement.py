@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 
 from declarations.errors import InputError
 from declarations.readers.declarator import name_key, organisation_from_title
 from tests.conftest import EXAMPLES, load
+from tests.procurement_books import write_csv
 
 DECLARATOR_FILES = sorted(EXAMPLES.glob("*.json"))
 
@@ -171,22 +170,14 @@ def test_ocds_with_bad_identifier_is_refused(store, tmp_path):
     assert (issue.sheet, issue.row, issue.column, issue.found) == ("releases", 1, "participant_inn", "1234567890")
 
 
-def write_rows(path: Path, rows: list[dict]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
-
-
 def test_registry_csv_files(store, tmp_path):
-    procurement = write_rows(tmp_path / "procurement.csv", [
+    procurement = write_csv(tmp_path / "procurement.csv", [
         {"procedure_id": "p1", "customer": "Администрация", "customer_inn": CUSTOMER_INN, "date": "05.03.2024",
          "amount": "1 500 000,00", "participant_inn": SUPPLIER_INN, "participant_name": "ООО «Ромашка»",
          "is_winner": "да"}])
-    commissions = write_rows(tmp_path / "commissions.csv", [
+    commissions = write_csv(tmp_path / "commissions.csv", [
         {"procedure_id": "p1", "person_id": "17", "role": "член комиссии по закупкам"}])
-    officers = write_rows(tmp_path / "officers.csv", [
+    officers = write_csv(tmp_path / "officers.csv", [
         {"company_inn": SUPPLIER_INN, "company_name": "ООО «Ромашка»", "person_name": "Иванов Петр Иванович",
          "person_inn": "", "birth_date": "1975-01-02", "role": "учредитель", "share_pct": "25",
          "since": "2019-01-01", "until": ""}])
@@ -199,14 +190,14 @@ def test_registry_csv_files(store, tmp_path):
 def test_registry_file_recognised_by_headers_and_replaced_by_procedure(store, tmp_path):
     rows = [{"procedure_id": "p1", "customer": "А", "customer_inn": CUSTOMER_INN, "date": "2024-03-05",
              "amount": "10", "participant_inn": SUPPLIER_INN, "participant_name": "Ромашка", "is_winner": "нет"}]
-    load(store, write_rows(tmp_path / "zakupki_2024.csv", rows))
+    load(store, write_csv(tmp_path / "zakupki_2024.csv", rows))
     rows[0]["is_winner"] = "да"
-    load(store, write_rows(tmp_path / "zakupki_2024_v2.csv", rows))
+    load(store, write_csv(tmp_path / "zakupki_2024_v2.csv", rows))
     assert store.con.execute("SELECT is_winner FROM procurement").fetchall() == [(True,)]
 
 
 def test_officers_with_bad_role_are_refused(store, tmp_path):
-    path = write_rows(tmp_path / "officers.csv", [
+    path = write_csv(tmp_path / "officers.csv", [
         {"company_inn": SUPPLIER_INN, "company_name": "ООО", "person_name": "Иванов И.И.", "role": "бухгалтер"}])
     with pytest.raises(InputError) as caught:
         load(store, path)

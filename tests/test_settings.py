@@ -3,7 +3,6 @@ threshold it changes reaches the rules that use it (one rule per family: С, В,
 
 from __future__ import annotations
 
-import csv
 import subprocess
 import sys
 import tomllib
@@ -19,6 +18,7 @@ from declarations.errors import InputError
 from declarations.settings import (DEFAULTS_FILE, MEMORY_LIMIT_DEFAULT, MEMORY_LIMIT_ENV, Settings, defaults_text,
                                    duckdb_memory_limit, load_settings, settings_from)
 from tests.conftest import declaration, load, servant, write_csv_workbook
+from tests.procurement_books import write_csv
 
 BIN = Path(sys.executable).parent / "declarations"
 
@@ -207,14 +207,6 @@ def _year_codes(store, year: int) -> list:
     return sorted((f.person_id, f.year) for f in flags if f.code == "INCOME_JUMP")
 
 
-def _write_csv(path: Path, rows: list[dict]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
-
-
 def test_family_z_founder_share_from_a_user_file(store, tmp_path):
     org, company = "Администрация Энского района", "7700000023"
     load(store, write_csv_workbook(tmp_path / "wb", {
@@ -222,11 +214,11 @@ def test_family_z_founder_share_from_a_user_file(store, tmp_path):
         "relatives": [{"person_id": "1", "relative_id": "r1", "relation": "brother",
                        "full_name": "Петров Олег Сергеевич", "birth_date": "1985-03-04"}],
         "declarations": [declaration("d1", "1", 2023)],
-    }), _write_csv(tmp_path / "procurement.csv", [
+    }), write_csv(tmp_path / "procurement.csv", [
         {"procedure_id": "p1", "customer": org, "customer_inn": "7700000016", "date": "2024-06-01",
          "amount": "1000000", "participant_inn": company, "participant_name": "ООО «Компания»", "is_winner": "да"}]),
-        _write_csv(tmp_path / "commissions.csv", [{"procedure_id": "p1", "person_id": "1", "role": "commission"}]),
-        _write_csv(tmp_path / "officers.csv", [
+        write_csv(tmp_path / "commissions.csv", [{"procedure_id": "p1", "person_id": "1", "role": "commission"}]),
+        write_csv(tmp_path / "officers.csv", [
             {"company_inn": company, "company_name": "ООО «Компания»", "person_name": "Петров Олег Сергеевич",
              "person_inn": "", "birth_date": "1985-03-04", "role": "founder", "share_pct": "5", "since": "",
              "until": ""}]))
