@@ -15,10 +15,11 @@ from collections.abc import Iterable
 
 import duckdb
 
-from declarations.normalise.addresses import _TYPES, parse_address
+from declarations.normalise.addresses import parse_address, type_of
 
 _PART = re.compile(r"[^,;()]+")
 _WORD = re.compile(r"[а-яa-z0-9]+(?:-[а-яa-z]+)?")
+_ABBREVIATED = re.compile(r"\.|\s*\d")  # «д.», «д 48»
 _NUMBER = re.compile(r"\s*№?\s*\d+[а-яa-z]?(?:\s*[/-]\s*\d+[а-я]?)?\s*")
 
 
@@ -28,7 +29,11 @@ def _lower(text: str) -> str:
 
 
 def _type_words(part: str) -> list[re.Match[str]]:
-    return [m for m in _WORD.finditer(_lower(part)) if m.group() in _TYPES and _TYPES[m.group()] != "region"]
+    """The address type words of a part; a one-letter one only with a dot or a number after it («с.»,
+    «д.», «д 48»): alone, «с» and «к» are prepositions."""
+    lowered = _lower(part)
+    return [m for m in _WORD.finditer(lowered) if type_of(m.group()) not in (None, "region")
+            and (len(m.group()) > 1 or _ABBREVIATED.match(lowered, m.end()) is not None)]
 
 
 def _is_address_part(part: str) -> bool:

@@ -186,6 +186,11 @@ def parse_address(text: str | None) -> Address:
     return Address(settlement, street, house, flat)
 
 
+def type_of(word: str) -> str | None:
+    """The part a type word names («ул» → street, «д» → house), None for any other word (folded, no dot)."""
+    return _TYPES.get(word)
+
+
 def address_key(text: str | None) -> str | None:
     """The comparison key of an address (see :class:`Address`); None for an empty address."""
     if text is None or not str(text).strip():
