@@ -15,46 +15,66 @@ from collections.abc import Iterable
 
 import duckdb
 
-from declarations.normalise.addresses import parse_address, type_of
+from declarations.normalise.addresses import Address, parse_address, type_of
+from declarations.text import fold_look_alikes
 
 _PART = re.compile(r"[^,;()]+")
 _WORD = re.compile(r"[а-яa-z0-9]+(?:-[а-яa-z]+)?")
 _ABBREVIATED = re.compile(r"\.|\s*\d")  # «д.», «д 48»
 _NUMBER = re.compile(r"\s*№?\s*\d+[а-яa-z]?(?:\s*[/-]\s*\d+[а-я]?)?\s*")
-
-
-def _lower(text: str) -> str:
-    """Lower case with ё → е, every character in its place (positions stay valid)."""
-    return text.lower().replace("ё", "е") if len(text.lower()) == len(text) else text
+# a street written without its type word, before its numbers, at the end of a part: «Советская 48-3»
+_NAME_AND_NUMBER = re.compile(r"[^\W\d_]{3,}(?:-[^\W\d_]+)?\.?\s+\d+[^\W\d_]?(?:\s*[/-]\s*\d+)?\s*$")
+# commas the parser needs where a clerk left them out: «Советская улица дом 48», «Советская ул. 48»
+_BEFORE_HOUSE = re.compile(r"\s+(?=(?:д|дом|кв|квартира|корп|стр)\.?\s*\d)", re.IGNORECASE)
+_STREET_THEN_NUMBER = re.compile(
+    r"(?<![^\W\d_])(ул|улица|пр-т|проспект|пер|переулок|ш|шоссе|б-р|бульвар|наб|набережная|пл|площадь)(\.?)\s+(?=\d)",
+    re.IGNORECASE)
+MAX_PARTS = 6  # an address is at most this many comma-separated parts
 
 
 def _type_words(part: str) -> list[re.Match[str]]:
     """The address type words of a part; a one-letter one only with a dot or a number after it («с.»,
     «д.», «д 48»): alone, «с» and «к» are prepositions."""
-    lowered = _lower(part)
+    lowered = fold_look_alikes(part)
     return [m for m in _WORD.finditer(lowered) if type_of(m.group()) not in (None, "region")
             and (len(m.group()) > 1 or _ABBREVIATED.match(lowered, m.end()) is not None)]
 
 
-def _is_address_part(part: str) -> bool:
-    return bool(_NUMBER.fullmatch(part)) or bool(_type_words(part))
-
-
-def _start_in(part: str, offset: int) -> int:
-    """Where the address begins in the first part of a run: at its first type word, or at the name
-    before a type word written after it («… по адресу Советская ул.»)."""
+def _starts(part: str, offset: int) -> set[int]:
+    """Where an address may begin in a part: a part of numbers alone, each type word, the name before a
+    type word written after it («Советская ул.», «Советская ул. 48», «Советская улица дом 48») and a name
+    before numbers
+    («Советская 48»); never the words before them («продажа квартиры»)."""
     if _NUMBER.fullmatch(part):
-        return offset + len(part) - len(part.lstrip())
-    words = list(_WORD.finditer(_lower(part)))
-    first = _type_words(part)[0]
-    index = next(i for i, w in enumerate(words) if w.start() == first.start())
-    if index == len(words) - 1 and index > 0:  # the type follows the name
-        return offset + words[index - 1].start()
-    return offset + first.start()
+        return {offset + len(part) - len(part.lstrip())}
+    starts = set()
+    words = list(_WORD.finditer(fold_look_alikes(part)))
+    for found in _type_words(part):
+        starts.add(offset + found.start())
+        index = next(i for i, w in enumerate(words) if w.start() == found.start())
+        after = words[index + 1].group() if index + 1 < len(words) else None
+        if index > 0 and (after is None or after[:1].isdigit() or type_of(after) is not None):
+            starts.add(offset + words[index - 1].start())
+    named = _NAME_AND_NUMBER.search(part)
+    if named:
+        starts.add(offset + named.start())
+    return starts
 
 
-def address_runs(text: str) -> list[tuple[int, int]]:
-    """Spans of `text` that read as an address with a street and a house."""
+def _is_address_part(part: str) -> bool:
+    return bool(_NUMBER.fullmatch(part) or _type_words(part) or _NAME_AND_NUMBER.search(part))
+
+
+def _parsed(text: str) -> Address:
+    return parse_address(_STREET_THEN_NUMBER.sub(r"\1\2,", _BEFORE_HOUSE.sub(", ", text)))
+
+
+def address_runs(text: str) -> list[tuple[int, int, Address]]:
+    """Every span of `text` that reads as an address with a street and a house, with what it reads as.
+
+    A run of comma-separated parts that look like parts of an address may hold two addresses, or an
+    address after other words: each stretch of up to `MAX_PARTS` parts is read from each place an address
+    may begin, so spans overlap; the caller cuts those that are private."""
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     for match in _PART.finditer(text):
@@ -66,23 +86,24 @@ def address_runs(text: str) -> list[tuple[int, int]]:
         current = []
     if current:
         runs.append(current)
-    spans = []
+    found = []
     for parts in runs:
-        start = _start_in(text[parts[0][0]:parts[0][1]], parts[0][0])
-        end = parts[-1][1] - (len(text[parts[-1][0]:parts[-1][1]]) - len(text[parts[-1][0]:parts[-1][1]].rstrip()))
-        address = parse_address(text[start:end])
-        if address.street and address.house:
-            spans.append((start, end))
-    return spans
+        for i, (first_start, first_end) in enumerate(parts):
+            for start in sorted(_starts(text[first_start:first_end], first_start)):
+                for last_start, last_end in parts[i:i + MAX_PARTS]:
+                    end = last_start + len(text[last_start:last_end].rstrip())
+                    address = _parsed(text[start:end])
+                    if address.street and address.house:
+                        found.append((start, end, address))
+    return found
 
 
 def retyped_addresses(con: duckdb.DuckDBPyConnection, address_selects: list[str], params: dict[str, object],
                       texts: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
     """Spans of each text that are a private address (`address_selects` give the year's private addresses as
     `value`; `params` their bound values) with the same street and house, in any order or abbreviation."""
-    found = {text: [(span, parse_address(text[span[0]:span[1]])) for span in address_runs(text)] for text in texts}
-    found = {text: runs for text, runs in found.items() if runs}
-    streets = {address.street.split()[-1] for runs in found.values() for _, address in runs if address.street}
+    found = {text: runs for text in texts if (runs := address_runs(text))}
+    streets = {address.street.split()[-1] for runs in found.values() for _, _, address in runs if address.street}
     if not streets or not address_selects:
         return {}
     pattern = "|".join(re.escape(street) for street in sorted(streets))
@@ -93,6 +114,6 @@ def retyped_addresses(con: duckdb.DuckDBPyConnection, address_selects: list[str]
         address = parse_address(value)
         if address.street and address.house:
             private.add((address.street, address.house))
-    return {text: [span for span, address in runs if (address.street, address.house) in private]
-            for text, runs in found.items()
-            if any((address.street, address.house) in private for _, address in runs)}
+    spans = {text: [(start, end) for start, end, address in runs if (address.street, address.house) in private]
+             for text, runs in found.items()}
+    return {text: cut for text, cut in spans.items() if cut}
