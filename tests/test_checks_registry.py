@@ -31,7 +31,7 @@ def spec_codes() -> list[tuple[str, str]]:
 
 
 def test_the_catalogue_holds_exactly_the_codes_of_the_spec_in_its_order_and_sections():
-    assert len(spec_codes()) == 21
+    assert {family for _, family in spec_codes()} == {"С", "В", "Д", "З"}  # the spec's tables were read
     assert [(c.code, c.family) for c in CATALOGUE] == spec_codes()
 
 

@@ -50,7 +50,8 @@ def test_a_saved_run_writes_the_catalogue_and_a_second_one_adds_nothing(store):
 
 
 def test_the_views_give_the_same_sections_and_labels_as_before(store):
-    flags = every_code_flags()
+    # the codes the old CASE knew (it named С, В and З and gave Д to the rest); a code added later has no "before"
+    flags = [f for f in every_code_flags() if f"'{f.code}'" in OLD_FAMILY or catalogue.entry(f.code).family == "Д"]
     save_run(store, flags, kind="check", codes={f.code for f in flags}, settings={})
     statuses = list(catalogue.STATUSES)
     for n, flag in enumerate(flags):  # every status too
@@ -60,11 +61,14 @@ def test_the_views_give_the_same_sections_and_labels_as_before(store):
                    {OLD_FAMILY.replace('code', 'f.code')}, {OLD_SEVERITY_RU.replace('severity', 'f.severity')},
                    {OLD_STATUS_RU.replace('status', 'f.status')}
             FROM flags_view v JOIN flags f USING (flag_id)""").fetchall()
-    assert len(got) == len(flags) == 21 * 3
+    assert len(got) == len(flags) >= 21 * 3
     assert all(row[1:4] == row[4:7] for row in got), [row for row in got if row[1:4] != row[4:7]][:3]
     assert {row[1] for row in got} == {"С", "В", "Д", "З"} and {row[3] for row in got} == set(catalogue.STATUSES.values())
     counts = store.con.execute("SELECT family, sum(flags) FROM flag_counts GROUP BY family ORDER BY family").fetchall()
-    assert dict(counts) == {"В": 6, "Д": 30, "З": 12, "С": 15}
+    per_family: dict[str, int] = {}
+    for flag in flags:
+        per_family[catalogue.entry(flag.code).family] = per_family.get(catalogue.entry(flag.code).family, 0) + 1
+    assert dict(counts) == per_family
 
 
 def test_a_code_a_later_version_dropped_keeps_its_labels(store):

@@ -28,14 +28,30 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imported(path: Path) -> set[str]:
+def _package_of(name: str, is_package: bool, level: int) -> str:
+    """The package a relative import of `level` dots starts from, in the module `name`."""
+    parts = name.split(".") if is_package else name.split(".")[:-1]
+    return ".".join(parts[:len(parts) - (level - 1)])
+
+
+def imported(path: Path, name: str | None = None) -> set[str]:
+    """Every module the source at `path` (the module `name`) imports: plain and relative imports,
+    function-local ones, and `importlib.import_module("…")` with a written name."""
     names = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names.add(node.module)  # `from declarations import cli` imports the app: name the submodule too
-            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                package = _package_of(name or module_name(path), path.name == "__init__.py", node.level)
+                base = f"{package}.{base}" if base else package
+            names.add(base)  # `from declarations import cli` imports the app: name the submodule too
+            names.update(f"{base}.{alias.name}" for alias in node.names)
+        elif (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
+              and isinstance(node.args[0].value, str)
+              and getattr(node.func, "attr", getattr(node.func, "id", None)) == "import_module"):
+            names.add(node.args[0].value)
     return names
 
 
@@ -80,6 +96,22 @@ def test_the_rule_catches_an_upward_import(tmp_path: Path):
     module.write_text("def f():\n    from publish import site\n", encoding="utf-8")
     assert "publish" in imported(module)
     assert upward_imports("checks.rules", imported(module)) == ["publish", "publish.site"]
+
+
+def test_relative_and_importlib_imports_are_read(tmp_path: Path):
+    module = tmp_path / "x.py"
+    module.write_text("from .. import cli\nfrom ..cli import verbs\nimport importlib\n"
+                      "importlib.import_module('publish.report')\n", encoding="utf-8")
+    names = imported(module, "declarations.normalise.x")
+    assert upward_imports("declarations.normalise.x", names) == ["declarations.cli", "declarations.cli.verbs",
+                                                                 "publish.report"]
+
+
+def test_every_describer_of_the_catalogue_lives_in_checks():
+    """Describers are imported by name when a flag is rendered: a name pointing up would escape the reading above."""
+    from checks.catalogue import CATALOGUE
+
+    assert [c.describer for c in CATALOGUE if c.describer and not c.describer.startswith("checks.")] == []
 
 
 @pytest.mark.parametrize(("module", "imports"), [
