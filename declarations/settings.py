@@ -361,16 +361,16 @@ def _merge(base: dict[str, Any], user: dict[str, Any], file: str, text: str) -> 
     for name, section in user.items():
         if name not in base:
             issues.append(Issue(file, f"раздел [{name}]", _line_of(text, name, None), "",
-                                "известный раздел" + _closest(name, list(base)), f"[{name}]"))
+                                "имя известного раздела" + _closest(name, list(base)), f"[{name}]"))
             continue
         if not isinstance(section, dict):
             issues.append(Issue(file, f"раздел [{name}]", _line_of(text, name, None), "",
-                                f"таблица [{name}] с ключами", toml_text(section)))
+                                f"описание раздела [{name}] с его ключами", toml_text(section)))
             continue
         for key, value in section.items():
             if key not in base[name]:
                 issues.append(Issue(file, f"раздел [{name}]", _line_of(text, name, key), key,
-                                    f"известный ключ раздела [{name}]" + _closest(key, list(base[name])),
+                                    f"имя известного ключа раздела [{name}]" + _closest(key, list(base[name])),
                                     f"неизвестный ключ «{key}»"))
             else:
                 merged[name][key] = value  # categories replace the defaults' categories whole
@@ -388,6 +388,22 @@ def settings_from(overrides: Mapping[str, Mapping[str, Any]] | None = None, file
     return build_settings(merged, file=file, issues=issues)
 
 
+def _unreadable(error: Exception) -> str:
+    """Why a settings file could not be read, in Russian (Python's own words are English)."""
+    if isinstance(error, FileNotFoundError):
+        return "файла нет"
+    if isinstance(error, IsADirectoryError):
+        return "это папка, а не файл"
+    if isinstance(error, PermissionError):
+        return "нет прав на чтение файла"
+    if isinstance(error, UnicodeDecodeError):
+        return "текст не в кодировке UTF-8"
+    if isinstance(error, tomllib.TOMLDecodeError):
+        at = re.search(r"line (\d+), column (\d+)", str(error))
+        return "ошибка в записи TOML" + (f" (строка {at.group(1)}, столбец {at.group(2)})" if at else "")
+    return f"файл не читается ({getattr(error, 'strerror', None) or type(error).__name__})"
+
+
 def load_settings(config: Path | None = None) -> Settings:
     """The settings of a command: defaults, then `--config FILE` (or ./declarations.toml if present)."""
     defaults = default_values()
@@ -398,6 +414,7 @@ def load_settings(config: Path | None = None) -> Settings:
         text = path.read_text(encoding="utf-8")
         user = tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise InputError([Issue(str(path), expected="файл настроек TOML", found=str(error))]) from error
+        raise InputError([Issue(str(path), expected="содержимое файла настроек в формате TOML",
+                                found=_unreadable(error))]) from error
     merged, issues = _merge(defaults, user, str(path), text)
     return build_settings(merged, file=str(path), text=text, issues=issues)

@@ -87,6 +87,21 @@ def test_unknown_section_names_the_closest_one(tmp_path):
     assert issue.sheet == "раздел [check]" and issue.row == 1 and "«checks»" in issue.expected
 
 
+@pytest.mark.parametrize(("content", "found"), [
+    (None, "файла нет"),
+    (b"[checks]\nadult_age = 18 18\n", "ошибка в записи TOML (строка 2, столбец"),
+    ("[checks]\nadult_age = 18 # возраст\n".encode("cp1251"), "текст не в кодировке UTF-8"),
+])
+def test_an_unreadable_file_is_said_in_russian(tmp_path, content, found):
+    path = tmp_path / "declarations.toml"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        load_settings(path)
+    message = str(caught.value.issues[0])
+    assert "ожидалось содержимое файла настроек в формате TOML" in message and found in message
+
+
 def test_values_that_only_make_sense_together(tmp_path):
     (issue,) = issues_of(user_file(tmp_path, "[match]\nmatch_threshold = 0.7\n"))  # possible_threshold stays 0.75
     assert issue.column == "possible_threshold" and "match_threshold" in issue.expected
