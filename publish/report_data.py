@@ -15,7 +15,7 @@ Nothing here renders: `build_report(store, year, settings)` returns plain datacl
   `checks.evidence_render.evidence_view`, which shows only the fields `checks/evidence.py`
   declares public for the code (an allow-list: relatives' names, addresses, cadastral and
   account numbers, registration plates, personal INNs and any undeclared key are left out;
-  the flag's own message is shown as it is);
+  the flag's own message is shown without the names of the servant's relatives);
 * per servant with active flags, the family's income and owned area in every year stored;
 * the conclusion, a paragraph generated from these figures.
 
@@ -26,6 +26,8 @@ A servant's organisation is the roster row of the reporting year, else the lates
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -523,7 +525,32 @@ def _empty_submission(ran: bool) -> Submission:
 
 
 def year_flags(store: Store, year: int) -> pl.DataFrame:
-    """Every flag of the reporting year with the servant's organisation, name, position and department."""
+    """Every flag of the reporting year with the servant's organisation, name, position and department.
+
+    A flag's message names the spouse or child it is about («Супруг(а) Иванова Мария Петровна: …»): the
+    report to the head of the organisation gets it without the names of the servant's relatives (as
+    stored: the messages are written from the stored names); the servant's own name stays."""
+    flags = _year_flags(store, year)
+    names: dict[str, list[str]] = {}
+    for person_id, text in store.con.execute("""
+            SELECT person_id, full_name FROM relatives WHERE full_name IS NOT NULL
+            UNION SELECT person_id, unnest(string_split(former_names, ';')) FROM relatives WHERE former_names IS NOT NULL
+            UNION SELECT person_id, subject_name FROM declarations WHERE subject <> 'self' AND subject_name IS NOT NULL
+            """).fetchall():
+        if text.strip():
+            names.setdefault(person_id, []).append(text.strip())
+    messages = [_without_names(message, names.get(person_id, ()))
+                for person_id, message in flags.select("person_id", "message").iter_rows()]
+    return flags.with_columns(pl.Series("message", messages, dtype=pl.Utf8))
+
+
+def _without_names(message: str, names: Iterable[str]) -> str:
+    for name in sorted(names, key=len, reverse=True):
+        message = message.replace(name, "")
+    return re.sub(r"\s+([:,;)])", r"\1", " ".join(message.split()))
+
+
+def _year_flags(store: Store, year: int) -> pl.DataFrame:
     return store.frame(f"""
         WITH {PLACED}
         SELECT f.flag_id, f.person_id, f.year, f.code, f.severity, f.message, f.evidence::VARCHAR AS evidence,

@@ -124,7 +124,8 @@ def year_2023_flags() -> list[Flag]:
         flag("MISSING_DECLARATION", "3", "high", "Нет справки о себе за 2023 год (Главный специалист)",
              {"servant": {"person_id": "3", "full_name": "Абрамов Олег Петрович"}, "year": 2023,
               "declarations_of_year": []}),
-        flag("MISSING_FAMILY_DECLARATION", "2", "high", "Нет справки за 2023 год: супруг(а)",
+        flag("MISSING_FAMILY_DECLARATION", "2", "high",
+             "Нет справки за 2023 год: супруг(а) Смирнов Аркадий Львович",  # a message names the relative
              {"year": 2023, "relative": {"relative_id": "r3", "relation": "spouse",
                                          "full_name": "Смирнов Аркадий Львович", "birth_date": "1975-12-30"},
               "declarations_of_year": [{"declaration_id": "y2023-2", "year": 2023, "subject": "self"}]}),
