@@ -36,14 +36,14 @@ DEFAULTS_FILE = "default_settings.toml"
 
 # One memory ceiling for DuckDB's heavy work (the check run, the candidate joins of `match`):
 # beyond it DuckDB spills to a temporary file instead of taking the machine's RAM.
-MEMORY_LIMIT_DEFAULT = "2GB"
+MEMORY_LIMIT_DEFAULT = "3GB"
 MEMORY_LIMIT_ENV = "DECLARATIONS_MEMORY_LIMIT"
 MEMORY_LIMIT_ENV_OLD = "DECLARATIONS_CHECK_MEMORY"  # the earlier name, still honoured
 _MEMORY_RE = re.compile(r"^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$", re.IGNORECASE)
 
 
 def duckdb_memory_limit() -> str:
-    """DuckDB's memory limit: `DECLARATIONS_MEMORY_LIMIT` (e.g. `4GB`), else 2GB.
+    """DuckDB's memory limit: `DECLARATIONS_MEMORY_LIMIT` (e.g. `4GB`), else 3GB.
 
     The value is pasted into a `SET` statement (DuckDB cannot bind one), so it is checked first.
     """
