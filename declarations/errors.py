@@ -3,11 +3,33 @@
 from __future__ import annotations
 
 import csv
+import errno
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
 from declarations.atomic import atomic_write
 from declarations.cell_text import neutralise
+
+# OS errors in Russian: Python's own words are English
+_OS_REASONS = {
+    errno.ENOSPC: "на диске нет места",
+    errno.EDQUOT: "превышена квота на диске",
+    errno.EACCES: "нет прав доступа",
+    errno.EPERM: "операция не разрешена",
+    errno.EROFS: "файловая система только для чтения",
+    errno.ENOENT: "нет такого файла или папки",
+    errno.ENOTDIR: "часть пути не является папкой",
+    errno.EISDIR: "это папка, а не файл",
+    errno.EEXIST: "файл уже существует",
+    errno.ENAMETOOLONG: "слишком длинное имя файла",
+}
+
+
+def os_error_reason(error: OSError) -> str:
+    """Why a file operation failed, in Russian where the reason is a common one."""
+    known = _OS_REASONS.get(error.errno) if error.errno is not None else None
+    return known or error.strerror or str(error) or type(error).__name__
+
 
 COLUMN_TITLES_RU = {
     "file": "Файл",

@@ -28,7 +28,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from declarations.errors import InputError, Issue
+from declarations.errors import InputError, Issue, os_error_reason
 from declarations.model import RELATIONS
 
 USER_FILE = "declarations.toml"
@@ -390,18 +390,12 @@ def settings_from(overrides: Mapping[str, Mapping[str, Any]] | None = None, file
 
 def _unreadable(error: Exception) -> str:
     """Why a settings file could not be read, in Russian (Python's own words are English)."""
-    if isinstance(error, FileNotFoundError):
-        return "файла нет"
-    if isinstance(error, IsADirectoryError):
-        return "это папка, а не файл"
-    if isinstance(error, PermissionError):
-        return "нет прав на чтение файла"
     if isinstance(error, UnicodeDecodeError):
         return "текст не в кодировке UTF-8"
     if isinstance(error, tomllib.TOMLDecodeError):
         at = re.search(r"line (\d+), column (\d+)", str(error))
         return "ошибка в записи TOML" + (f" (строка {at.group(1)}, столбец {at.group(2)})" if at else "")
-    return f"файл не читается ({getattr(error, 'strerror', None) or type(error).__name__})"
+    return os_error_reason(error) if isinstance(error, OSError) else type(error).__name__
 
 
 def load_settings(config: Path | None = None) -> Settings:

@@ -88,7 +88,7 @@ def test_unknown_section_names_the_closest_one(tmp_path):
 
 
 @pytest.mark.parametrize(("content", "found"), [
-    (None, "файла нет"),
+    (None, "нет такого файла или папки"),
     (b"[checks]\nadult_age = 18 18\n", "ошибка в записи TOML (строка 2, столбец"),
     ("[checks]\nadult_age = 18 # возраст\n".encode("cp1251"), "текст не в кодировке UTF-8"),
 ])

@@ -8,7 +8,6 @@ that they can be grepped and read by programs.
 
 from __future__ import annotations
 
-import errno
 import functools
 import os
 import sys
@@ -27,7 +26,7 @@ from rich.table import Table
 from rich.text import Text
 
 from declarations.cli.results import UsageError
-from declarations.errors import COLUMN_TITLES_RU, InputError, Issue, write_issues_csv
+from declarations.errors import COLUMN_TITLES_RU, InputError, Issue, os_error_reason, write_issues_csv
 from declarations.store import StoreError
 
 console = Console(highlight=False)
@@ -93,24 +92,9 @@ def show_issues(error: InputError, errors_csv: Path | None, loading: bool = Fals
             err_console.print(f"Все ошибки записаны в {errors_csv}", markup=False, soft_wrap=True)
 
 
-_OS_REASONS = {
-    errno.ENOSPC: "на диске нет места",
-    errno.EDQUOT: "превышена квота на диске",
-    errno.EACCES: "нет прав доступа",
-    errno.EPERM: "операция не разрешена",
-    errno.EROFS: "файловая система только для чтения",
-    errno.ENOENT: "нет такого файла или папки",
-    errno.ENOTDIR: "часть пути не является папкой",
-    errno.EISDIR: "это папка, а не файл",
-    errno.EEXIST: "файл уже существует",
-    errno.ENAMETOOLONG: "слишком длинное имя файла",
-}
-
-
 def os_error_message(error: OSError) -> str:
     """An OSError in Russian with the path it concerns; outputs that were being written stay as they were."""
-    known = _OS_REASONS.get(error.errno) if error.errno is not None else None
-    reason = known or error.strerror or str(error)
+    reason = os_error_reason(error)
     path = error.filename if error.filename is not None else ""
     where = f"{path}: " if path else ""
     return f"{where}{reason}; прежние файлы результатов не изменены"
