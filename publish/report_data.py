@@ -533,10 +533,13 @@ def year_flags(store: Store, year: int) -> pl.DataFrame:
     flags = _year_flags(store, year)
     names: dict[str, list[str]] = {}
     for person_id, text in store.con.execute("""
-            SELECT person_id, full_name FROM relatives WHERE full_name IS NOT NULL
-            UNION SELECT person_id, unnest(string_split(former_names, ';')) FROM relatives WHERE former_names IS NOT NULL
-            UNION SELECT person_id, subject_name FROM declarations WHERE subject <> 'self' AND subject_name IS NOT NULL
-            """).fetchall():
+            WITH flagged AS (SELECT DISTINCT person_id FROM flags WHERE year = $year)
+            SELECT person_id, full_name FROM relatives WHERE full_name IS NOT NULL AND person_id IN (FROM flagged)
+            UNION SELECT person_id, unnest(string_split(former_names, ';')) FROM relatives
+                  WHERE former_names IS NOT NULL AND person_id IN (FROM flagged)
+            UNION SELECT person_id, subject_name FROM declarations
+                  WHERE subject <> 'self' AND subject_name IS NOT NULL AND person_id IN (FROM flagged)
+            """, {"year": year}).fetchall():
         if text.strip():
             names.setdefault(person_id, []).append(text.strip())
     messages = [_without_names(message, names.get(person_id, ()))
