@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import duckdb
 
 from declarations.normalise.addresses import Address, parse_address, type_of
-from declarations.text import fold_look_alikes
+from declarations.text import fold_look_alikes, fold_sql
 
 _PART = re.compile(r"[^,;()]+")
 _WORD = re.compile(r"[а-яa-z0-9]+(?:-[а-яa-z]+)?")
@@ -110,7 +110,7 @@ def retyped_addresses(con: duckdb.DuckDBPyConnection, address_selects: list[str]
     private = set()
     for (value,) in con.execute(
             f"SELECT DISTINCT value FROM ({' UNION ALL '.join(address_selects)}) "
-            "WHERE regexp_matches(lower(replace(value, 'ё', 'е')), $streets)", {**params, "streets": pattern}).fetchall():
+            f"WHERE regexp_matches({fold_sql('value')}, $streets)", {**params, "streets": pattern}).fetchall():
         address = parse_address(value)
         if address.street and address.house:
             private.add((address.street, address.house))
